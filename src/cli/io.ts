@@ -1,0 +1,37 @@
+/** What a command may touch of the outside world. Tests pass their own; the binary passes the process's. */
+export interface CliIO {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Whether stdout is a terminal (colour, prompts). */
+  readonly isTTY: boolean;
+}
+
+export function processIO(): CliIO {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    isTTY: !!process.stdout.isTTY,
+  };
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set; FORCE_COLOR forces it. */
+export function useColor(io: CliIO): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.isTTY;
+}
+
+/** Exit codes shared by every command (docs/cli.md). */
+export const EXIT = {
+  ok: 0,
+  errors: 1,
+  difference: 2,
+  dataLoss: 3,
+  usage: 64,
+  internal: 70,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -1,0 +1,69 @@
+/** A position in a source file. `line` and `column` are 1-based; `offset` is a 0-based UTF-16 index. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+  readonly offset: number;
+}
+
+/** A range in one source file. Every schema node carries one. */
+export interface Span {
+  readonly file: string;
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** Maps offsets to line/column for one text, using a precomputed table of line starts. */
+export class LineIndex {
+  readonly #lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    }
+    this.#lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.#lineStarts.length;
+  }
+
+  position(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.#lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.#lineStarts[mid]! <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: clamped - this.#lineStarts[lo]! + 1, offset: clamped };
+  }
+
+  /** The text of a 1-based line, without its line break. */
+  lineText(line: number): string {
+    const start = this.#lineStarts[line - 1];
+    if (start === undefined) return '';
+    const next = this.#lineStarts[line];
+    let end = next === undefined ? this.text.length : next - 1;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return this.text.slice(start, end);
+  }
+
+  span(file: string, startOffset: number, endOffset: number): Span {
+    return { file, start: this.position(startOffset), end: this.position(endOffset) };
+  }
+}
+
+/** A span covering both arguments (same file assumed). */
+export function joinSpans(a: Span, b: Span): Span {
+  return {
+    file: a.file,
+    start: a.start.offset <= b.start.offset ? a.start : b.start,
+    end: a.end.offset >= b.end.offset ? a.end : b.end,
+  };
+}
+
+export function formatLocation(span: Span): string {
+  return `${span.file}:${span.start.line}:${span.start.column}`;
+}

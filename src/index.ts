@@ -1,0 +1,9 @@
+// Public API barrel: no logic here.
+export { loadSchema, validateSources, validateSchemaText } from './api.js';
+export type { LoadSchemaOptions, LoadSchemaResult } from './api.js';
+export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
+export type { DiagnosticCode } from './diagnostics/codes.js';
+export { CODES } from './diagnostics/codes.js';
+export { formatDiagnosticsText, diagnosticsToJson, formatDiagnosticsGithub } from './diagnostics/format.js';
+export type { Span, Position } from './diagnostics/span.js';
+export type * from './schema/model.js';

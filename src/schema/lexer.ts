@@ -1,0 +1,292 @@
+/**
+ * The schema tokenizer: the "pre-lex scan" in front of prisma-ast's grammar.
+ *
+ * prisma-ast's own lexer skips characters it does not know (`$bad` lexes as `bad`) and folds line breaks into
+ * whitespace after trailing spaces. This one is exact: it keeps every line break, reports every invalid
+ * character and unterminated string with its position, and produces tokens that the adapter in `parse.ts`
+ * hands to prisma-ast's parser under prisma-ast's own token types.
+ */
+
+export type TokenKind =
+  | 'DocComment'
+  | 'BlockComment'
+  | 'LineComment'
+  | 'LineBreak'
+  | 'BlockAttribute'
+  | 'FieldAttribute'
+  | 'Dot'
+  | 'QuestionMark'
+  | 'LCurly'
+  | 'RCurly'
+  | 'LSquare'
+  | 'RSquare'
+  | 'LRound'
+  | 'RRound'
+  | 'Comma'
+  | 'Colon'
+  | 'Equals'
+  | 'True'
+  | 'False'
+  | 'Null'
+  | 'StringLiteral'
+  | 'NumberLiteral'
+  | 'Identifier';
+
+export interface Token {
+  readonly kind: TokenKind;
+  readonly image: string;
+  /** 0-based offset of the first character. */
+  readonly start: number;
+  /** 0-based offset just past the last character. */
+  readonly end: number;
+  readonly line: number;
+  readonly column: number;
+  /** Inserted by the parser's repair pass; not in the text. */
+  readonly synthetic?: boolean;
+}
+
+export type LexProblemKind = 'InvalidCharacter' | 'UnterminatedString' | 'UnterminatedComment' | 'NameStartsWithDigit';
+
+export interface LexProblem {
+  readonly kind: LexProblemKind;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface LexResult {
+  readonly tokens: Token[];
+  readonly problems: LexProblem[];
+}
+
+const PUNCTUATION: Record<string, TokenKind> = {
+  '.': 'Dot',
+  '?': 'QuestionMark',
+  '{': 'LCurly',
+  '}': 'RCurly',
+  '[': 'LSquare',
+  ']': 'RSquare',
+  '(': 'LRound',
+  ')': 'RRound',
+  ',': 'Comma',
+  ':': 'Colon',
+  '=': 'Equals',
+};
+
+const KEYWORDS: Record<string, TokenKind> = { true: 'True', false: 'False', null: 'Null' };
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+/** Characters that may continue a name: letters, digits, `_` and `-` (prisma-ast and Prisma agree). */
+function isNameChar(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 95 || c === 45;
+}
+/** Horizontal white space, including the Unicode spaces JavaScript's `\s` knows, but not line breaks. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x3000;
+}
+
+export function tokenize(text: string): LexResult {
+  const tokens: Token[] = [];
+  const problems: LexProblem[] = [];
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  const n = text.length;
+
+  const push = (kind: TokenKind, start: number, end: number): void => {
+    tokens.push({ kind, image: text.slice(start, end), start, end, line, column: start - lineStart + 1 });
+  };
+
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      push('LineBreak', i, i + 1);
+      i++;
+      line++;
+      lineStart = i;
+      continue;
+    }
+    if (isBlank(c)) {
+      i++;
+      continue;
+    }
+    if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      // `//` comment, or `///` doc comment, up to the end of the line (a trailing \r is not part of it).
+      let end = i + 2;
+      while (end < n && text.charCodeAt(end) !== 10) end++;
+      let contentEnd = end;
+      if (contentEnd > i && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+      push(text.charCodeAt(i + 2) === 47 ? 'DocComment' : 'LineComment', i, contentEnd);
+      i = end;
+      continue;
+    }
+    if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      // `/* … */` block comment (Prisma reads it as documentation). It may span lines.
+      const close = text.indexOf('*/', i + 2);
+      const end = close === -1 ? n : close + 2;
+      if (close === -1) problems.push({ kind: 'UnterminatedComment', start: i, end: Math.min(n, i + 2), text: '/*' });
+      push('BlockComment', i, end);
+      for (let k = i; k < end; k++) {
+        if (text.charCodeAt(k) === 10) {
+          line++;
+          lineStart = k + 1;
+        }
+      }
+      i = end;
+      continue;
+    }
+    if (c === 64) {
+      if (text.charCodeAt(i + 1) === 64) {
+        push('BlockAttribute', i, i + 2);
+        i += 2;
+      } else {
+        push('FieldAttribute', i, i + 1);
+        i++;
+      }
+      continue;
+    }
+    if (c === 34) {
+      let end = i + 1;
+      let closed = false;
+      while (end < n) {
+        const d = text.charCodeAt(end);
+        if (d === 92) {
+          // A backslash escapes the next character, but never a line break.
+          const next = text.charCodeAt(end + 1);
+          end += next === 10 || Number.isNaN(next) ? 1 : 2;
+          continue;
+        }
+        if (d === 10) break;
+        if (d === 34) {
+          closed = true;
+          end++;
+          break;
+        }
+        end++;
+      }
+      if (closed) {
+        push('StringLiteral', i, end);
+      } else {
+        let stop = end;
+        if (stop > i && text.charCodeAt(stop - 1) === 13) stop--;
+        problems.push({ kind: 'UnterminatedString', start: i, end: stop, text: text.slice(i, stop) });
+        // Recover: treat the rest of the line as the string so that later tokens keep their places.
+        push('StringLiteral', i, stop);
+      }
+      i = end;
+      continue;
+    }
+    if (isDigit(c) || (c === 45 && isDigit(text.charCodeAt(i + 1)))) {
+      let end = i + (c === 45 ? 1 : 0);
+      if (text.charCodeAt(end) === 48) end++;
+      else while (isDigit(text.charCodeAt(end))) end++;
+      if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) {
+        end++;
+        while (isDigit(text.charCodeAt(end))) end++;
+      }
+      const e = text.charCodeAt(end);
+      if (e === 101 || e === 69) {
+        let k = end + 1;
+        const sign = text.charCodeAt(k);
+        if (sign === 43 || sign === 45) k++;
+        if (isDigit(text.charCodeAt(k))) {
+          while (isDigit(text.charCodeAt(k))) k++;
+          end = k;
+        }
+      }
+      if (isLetter(text.charCodeAt(end)) || text.charCodeAt(end) === 95) {
+        // `1abc`: Prisma reads this as a name and rejects it for starting with a digit.
+        let k = end;
+        while (k < n && isNameChar(text.charCodeAt(k))) k++;
+        problems.push({ kind: 'NameStartsWithDigit', start: i, end: k, text: text.slice(i, k) });
+        push('Identifier', i, k);
+        i = k;
+        continue;
+      }
+      push('NumberLiteral', i, end);
+      i = end;
+      continue;
+    }
+    if (isLetter(c)) {
+      let end = i + 1;
+      while (end < n && isNameChar(text.charCodeAt(end))) end++;
+      const image = text.slice(i, end);
+      push(KEYWORDS[image] ?? 'Identifier', i, end);
+      i = end;
+      continue;
+    }
+    const punct = PUNCTUATION[text[i]!];
+    if (punct) {
+      push(punct, i, i + 1);
+      i++;
+      continue;
+    }
+    // Anything else is invalid. Group a run of invalid characters (and a name glued to it, as in `$bad` or
+    // `_id`) into one problem, so that one mistake gives one diagnostic.
+    let end = i + 1;
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) end++;
+    while (end < n) {
+      const d = text.charCodeAt(end);
+      if (isNameChar(d) || (!isBlank(d) && d !== 10 && !(text[end]! in PUNCTUATION) && d !== 34 && d !== 64 && d !== 47 && d > 127)) end++;
+      else break;
+    }
+    problems.push({ kind: 'InvalidCharacter', start: i, end, text: text.slice(i, end) });
+    i = end;
+  }
+  return { tokens, problems };
+}
+
+/** Decodes the text of a string literal (with its quotes) into its value. */
+export function decodeStringLiteral(image: string): string {
+  const body = image.length >= 2 && image.endsWith('"') ? image.slice(1, -1) : image.slice(1);
+  if (!body.includes('\\')) return body;
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch !== '\\' || i === body.length - 1) {
+      out += ch;
+      continue;
+    }
+    const next = body[++i]!;
+    switch (next) {
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'v':
+        out += '\v';
+        break;
+      case '0':
+        out += '\0';
+        break;
+      case 'u': {
+        const hex = body.slice(i + 1, i + 5);
+        if (/^[0-9a-fA-F]{4}$/.test(hex)) {
+          out += String.fromCharCode(parseInt(hex, 16));
+          i += 4;
+        } else out += 'u';
+        break;
+      }
+      default:
+        out += next;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseSchemaFile } from '../../src/schema/parse.ts';
+import type { BlockNode, FieldNode } from '../../src/schema/ast.ts';
+
+function parse(text: string) {
+  return parseSchemaFile('schema.prisma', text);
+}
+function codes(text: string): string[] {
+  return parse(text).diagnostics.map((d) => `${d.code}@${d.span?.start.line}:${d.span?.start.column}`);
+}
+function blocks(text: string): BlockNode[] {
+  return parse(text).ast.items.filter((i): i is BlockNode => i.kind === 'Block');
+}
+
+test('parses blocks, fields, attributes and docs with spans', () => {
+  const src = `/// A user\nmodel User {\n  id    Int    @id @default(autoincrement())\n  email String @unique // login\n  @@map("users")\n}\n`;
+  const r = parse(src);
+  assert.equal(r.diagnostics, []);
+  const [user] = blocks(src);
+  assert.is(user!.name, 'User');
+  assert.equal(user!.docs, ['A user']);
+  assert.equal(user!.nameSpan.start, { line: 2, column: 7, offset: 17 });
+  const fields = user!.members.filter((m): m is FieldNode => m.kind === 'Field');
+  assert.equal(fields.map((f) => f.name), ['id', 'email']);
+  assert.is(fields[0]!.attributes[1]!.name, 'default');
+  assert.is(fields[0]!.attributes[1]!.span.start.column, 20);
+  assert.is(fields[1]!.trailingComment?.text, '// login');
+  const map = user!.members.find((m) => m.kind === 'BlockAttribute');
+  assert.is(map?.kind === 'BlockAttribute' && map.attribute.name, 'map');
+});
+
+test('named argument before the positional list: @@id(name: "likeId", [a, b])', () => {
+  const [m] = blocks('model L {\n  a Int\n  b Int\n  @@id(name: "likeId", [a, b])\n}\n');
+  const attr = m!.members.find((x) => x.kind === 'BlockAttribute');
+  assert.ok(attr && attr.kind === 'BlockAttribute');
+  if (attr?.kind !== 'BlockAttribute') return;
+  assert.equal(attr.attribute.args.map((a) => a.name ?? '(positional)'), ['name', '(positional)']);
+});
+
+test('Unsupported type, lists, optionals, native types', () => {
+  const [m] = blocks('model A {\n  id Int @id\n  p Unsupported("circle")?\n  t String[]\n  v String @db.VarChar(20)\n}\n');
+  const f = m!.members.filter((x): x is FieldNode => x.kind === 'Field');
+  assert.is(f[1]!.type.unsupported, 'circle');
+  assert.ok(f[1]!.type.optional);
+  assert.ok(f[2]!.type.list);
+  assert.is(f[3]!.attributes[0]!.name, 'db.VarChar');
+});
+
+test('block comments are documentation', () => {
+  const [m] = blocks('/**\n * hi\n */\nmodel A {\n  id Int @id\n}\n');
+  assert.equal(m!.docs, ['*\n * hi']);
+});
+
+test('an invalid character is reported, not skipped', () => {
+  assert.equal(codes('model A {\n  id Int @id\n  $bad String\n}\n'), ['P101@3:3']);
+});
+
+test('unterminated string', () => {
+  assert.equal(codes('model A {\n  id String @id @default("abc\n}\n'), ['P102@2:26']);
+});
+
+test('one-line blocks are rejected with a precise location, and parsing goes on', () => {
+  const r = parse('model A { id Int @id }\nmodel B {\n  id Int @id\n}\n');
+  assert.equal(r.diagnostics.map((d) => d.code), ['P106']);
+  assert.equal(blocks('model A { id Int @id }\nmodel B {\n  id Int @id\n}\n').map((b) => b.name), ['A', 'B']);
+});
+
+test('multi-line attribute arguments get one specific error', () => {
+  const r = parse('model A {\n  id Int @id @default(\n    autoincrement()\n  )\n  x Int\n}\n');
+  assert.equal(r.diagnostics.map((d) => d.code), ['P103']);
+  assert.match(r.diagnostics[0]!.message, /one line/);
+});
+
+test('two declarations on one line', () => {
+  assert.equal(codes('model A {\n  id Int @id name String\n}\n'), ['P106@2:14']);
+});
+
+test('a field without a type', () => {
+  assert.equal(codes('model A {\n  id Int @id\n  name\n}\n'), ['P107@3:3']);
+});
+
+test('unclosed block at end of file and before the next block', () => {
+  assert.equal(codes('model A {\n  id Int @id\n'), ['P105@1:9']);
+  assert.equal(codes('model A {\n  id Int @id\nmodel B {\n  id Int @id\n}\n'), ['P105@1:9']);
+});
+
+test('unknown block keyword with a suggestion', () => {
+  const r = parse('modle A {\n  id Int @id\n}\n');
+  assert.is(r.diagnostics[0]!.code, 'P104');
+  assert.match(r.diagnostics[0]!.hint ?? '', /model/);
+});
+
+test('every independent error in one run', () => {
+  const r = parse('model A {\n  id Int @id\n  x Int @@\n}\nmodel B {\n  id Int @id\n  y\n}\nhello\n');
+  assert.equal(r.diagnostics.map((d) => `${d.code}@${d.span?.start.line}`), ['P103@3', 'P107@7', 'P103@9']);
+});
+
+test('`model A {\\n}` and `model A { // c` parse', () => {
+  assert.equal(codes('model A {\n}\n'), []);
+  assert.equal(codes('model A { // c\n  id Int @id\n}\n'), []);
+});
+
+test('the end-of-file error has a real position, not NaN', () => {
+  const r = parse('model A {\n  id Int @default(');
+  for (const d of r.diagnostics) {
+    assert.ok(Number.isFinite(d.span!.start.line), 'line is finite');
+    assert.ok(Number.isFinite(d.span!.start.column), 'column is finite');
+  }
+  assert.ok(r.diagnostics.length > 0);
+});
+
+test.run();
