@@ -328,6 +328,22 @@ export const CODES = {
     severity: 'warning',
     doc: 'The schema is valid, but this part has no effect on SQLite.',
   },
+  // (new V2xx codes go above this line)
+
+  // ── D3xx: destructive and unexecutable changes ───────────────────────────────────────────────
+  // (D3xx codes go above this line)
+
+  // ── M4xx: migrations ─────────────────────────────────────────────────────────────────────────
+  // (M4xx codes go above this line)
+
+  // ── G5xx: code generation ────────────────────────────────────────────────────────────────────
+  // (G5xx codes go above this line)
+
+  // ── I6xx: introspection and opening databases ────────────────────────────────────────────────
+  // (I6xx codes go above this line)
+
+  // ── L7xx: lint ───────────────────────────────────────────────────────────────────────────────
+  // (L7xx codes go above this line)
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

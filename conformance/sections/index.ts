@@ -1,0 +1,5 @@
+import type { Section } from '../section.ts';
+import { parseCorpus } from './parse-corpus.ts';
+
+/** Every section, in report order. Each lives in its own file. */
+export const SECTIONS: Section[] = [parseCorpus];
