@@ -1,0 +1,4 @@
+import type { BenchSuite } from '../suite.ts';
+
+/** Every suite, in report order. Each lives in its own file in this folder. */
+export const SUITES: BenchSuite[] = [];
