@@ -105,7 +105,33 @@ interface SchemaEngine {
   introspect(params: object): Promise<unknown>;
 }
 
+let lastPanic: string | undefined;
+const memoryEngines = new Map<string, Promise<SchemaEngine>>();
+
 async function schemaEngine(req: NodeJS.Require, dbFile: string): Promise<SchemaEngine> {
+  // One engine for diffs that need no database file (empty ↔ schema): instantiating the wasm costs ~100 ms.
+  if (dbFile === ':memory:') {
+    let engine = memoryEngines.get(dbFile);
+    if (!engine) {
+      engine = newSchemaEngine(req, dbFile);
+      memoryEngines.set(dbFile, engine);
+    }
+    return engine;
+  }
+  return newSchemaEngine(req, dbFile);
+}
+
+/** The last panic message of Prisma's wasm engine (it reports panics through a global registry). */
+export function lastOraclePanic(): string | undefined {
+  return lastPanic;
+}
+
+async function newSchemaEngine(req: NodeJS.Require, dbFile: string): Promise<SchemaEngine> {
+  (globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY: object }).PRISMA_WASM_PANIC_REGISTRY = {
+    set_message: (m: string) => {
+      lastPanic = m;
+    },
+  };
   const bgPath = req.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
   const bg = (await import(bgPath)) as { __wbg_set_wasm(x: unknown): void; SchemaEngine: { new: (...args: unknown[]) => Promise<SchemaEngine> } };
   const WA = (globalThis as unknown as { WebAssembly: { Instance: new (m: unknown, i: object) => { exports: unknown }; Module: new (b: Uint8Array) => unknown } }).WebAssembly;

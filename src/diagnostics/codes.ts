@@ -331,6 +331,78 @@ export const CODES = {
   // (new V2xx codes go above this line)
 
   // ── D3xx: destructive and unexecutable changes ───────────────────────────────────────────────
+  D301: {
+    title: 'Dropping a table with data',
+    severity: 'warning',
+    hint: 'Copy the data elsewhere first if you still need it, then apply with --accept-data-loss.',
+    doc: 'The migration drops a table. With a database at hand the message gives its row count.',
+  },
+  D302: {
+    title: 'Dropping a column with data',
+    severity: 'warning',
+    hint: 'If the column was renamed, say so (`/// @renamed(from: "old")` on the field, or `--rename`), and its data is kept.',
+    doc: 'The migration drops a column. With a database at hand the message gives the number of non-null values lost.',
+  },
+  D303: {
+    title: 'Risky type change',
+    severity: 'warning',
+    doc: 'A column changes type. SQLite converts each stored value by the new column affinity, which may change or lose data (text that is not a number stays text in an INTEGER column, a REAL is truncated in a BIGINT column, and so on).',
+  },
+  D304: {
+    title: 'New unique constraint',
+    severity: 'warning',
+    doc: 'A unique index is added over existing data. With a database at hand, the check runs the query and reports whether duplicates exist (D305).',
+  },
+  D305: {
+    title: 'Unique constraint violated by existing rows',
+    severity: 'error',
+    hint: 'Remove or merge the duplicate rows first (the message shows a query that finds them), then migrate.',
+    doc: 'The new unique index cannot be created: existing rows hold duplicate values.',
+  },
+  D306: {
+    title: 'Primary key change',
+    severity: 'warning',
+    doc: 'The primary key changes. The table is rebuilt, and rows that collide under the new key make the migration fail.',
+  },
+  D307: {
+    title: 'Enum values in use',
+    severity: 'warning',
+    doc: 'Rows hold values that are not in the enum any more. The client will refuse to read them.',
+  },
+  D308: {
+    title: 'Required column without a default on a table with rows',
+    severity: 'error',
+    hint: 'Add the column as optional, fill it, then make it required; or give it a `@default(…)`.',
+    doc: 'A required column is added without a default to a table that has rows, so there is no value to put in them.',
+  },
+  D309: {
+    title: 'Column made required while rows hold NULL',
+    severity: 'error',
+    hint: 'Fill the NULLs first (UPDATE … SET col = … WHERE col IS NULL), or give the field a `@default(…)` that fills them.',
+    doc: 'A column becomes required, but existing rows hold NULL in it and no default fills them.',
+  },
+  D310: {
+    title: 'Required column with a client-side default on a table with rows',
+    severity: 'error',
+    hint: 'Add the column as optional, fill it (the client computes `uuid()`, `cuid()`… for new rows only), then make it required.',
+    doc: 'Defaults such as `uuid()`, `cuid()`, `nanoid()`, `ulid()` and `@updatedAt` live in the client, not in the database, so existing rows would get no value.',
+  },
+  D311: {
+    title: 'Table rebuild',
+    severity: 'info',
+    doc: 'SQLite cannot make this change with ALTER TABLE, so the table is rebuilt: created anew, copied, dropped and renamed. Views and triggers are recreated around it.',
+  },
+  D312: {
+    title: 'Preserved object dropped',
+    severity: 'warning',
+    doc: 'Something the schema cannot describe (a CHECK constraint, a trigger, a view) depends on a column or table that the migration drops, so it cannot be kept.',
+  },
+  D313: {
+    title: 'Foreign key violated by existing rows',
+    severity: 'error',
+    hint: 'Fix or delete the rows that point at missing parents, then migrate.',
+    doc: 'A new foreign key cannot hold: existing rows reference parent rows that do not exist.',
+  },
   // (D3xx codes go above this line)
 
   // ── M4xx: migrations ─────────────────────────────────────────────────────────────────────────
