@@ -406,6 +406,27 @@ export const CODES = {
   // (D3xx codes go above this line)
 
   // ── M4xx: migrations ─────────────────────────────────────────────────────────────────────────
+  M401: {
+    title: 'Migrations path is not a folder',
+    severity: 'error',
+    hint: 'Point `--migrations` at the folder that holds the `<timestamp>_<name>/migration.sql` folders.',
+    doc: 'The migrations location exists but is a file.',
+  },
+  M402: {
+    title: 'Missing or unreadable migration_lock.toml',
+    severity: 'warning',
+    doc: 'Prisma keeps the provider of a migrations folder in `migration_lock.toml`. It is missing or has no provider line; it is written again by `migrate dev`.',
+  },
+  M403: {
+    title: 'Migrations for another provider',
+    severity: 'error',
+    doc: 'migration_lock.toml names a provider other than sqlite, so these migrations cannot be applied to a SQLite database.',
+  },
+  M404: {
+    title: 'Migration folder without migration.sql',
+    severity: 'error',
+    doc: 'A folder in the migrations folder has no migration.sql file.',
+  },
   // (M4xx codes go above this line)
 
   // ── G5xx: code generation ────────────────────────────────────────────────────────────────────
