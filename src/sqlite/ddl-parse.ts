@@ -89,7 +89,7 @@ class DdlParser {
     this.expectPunct(')');
     let withoutRowid = false;
     let strict = false;
-    if (!this.atEnd()) {
+    if (!this.atEnd() && !this.atPunct(';')) {
       do {
         if (this.acceptWord('WITHOUT')) {
           this.expectWord('ROWID');
@@ -130,7 +130,7 @@ class DdlParser {
     if (this.#pos > typeStart && this.atPunct('(')) this.skipBalanced();
     const type = this.#pos > typeStart ? this.textOf(typeStart, this.#pos) : '';
     const constraints: ColumnConstraintDef[] = [];
-    while (!this.atPunct(',') && !this.atPunct(')')) {
+    while (!this.atEnd() && !this.atPunct(',') && !this.atPunct(')')) {
       const constraint = this.columnConstraint();
       if (constraint) constraints.push(constraint);
     }
