@@ -82,15 +82,15 @@ export function checkDatabasePath(path: string, mode: { readonly: boolean; creat
   const stats = statOrError(absolute);
   if (stats instanceof Error) return pathError(stats, path);
   if (!stats) {
+    if (path.startsWith('file:')) {
+      return diagnostic('I601', `Database ${path} does not exist.`, { hint: 'Pass a file path, not a Prisma URL: drop the `file:` prefix.' });
+    }
     const folderStats = statOrError(folder);
     if (folderStats instanceof Error) return pathError(folderStats, path);
     if (!folderStats || !folderStats.isDirectory()) {
       return diagnostic('I603', `The folder of ${path} does not exist: ${folder}.`);
     }
-    if (!mode.create) {
-      const hint = path.startsWith('file:') ? 'Pass a file path, not a Prisma URL: drop the `file:` prefix.' : undefined;
-      return diagnostic('I601', `Database ${path} does not exist.`, { hint });
-    }
+    if (!mode.create) return diagnostic('I601', `Database ${path} does not exist.`);
     if (!isWritable(folder)) return diagnostic('I607', `Cannot create ${path}: the folder ${folder} is not writable.`);
     return undefined;
   }
