@@ -433,6 +433,80 @@ export const CODES = {
   // (G5xx codes go above this line)
 
   // ── I6xx: introspection and opening databases ────────────────────────────────────────────────
+  I601: {
+    title: 'Database not found',
+    severity: 'error',
+    hint: 'Check the path (a relative path starts from the current folder). A database file is only created by the commands that say so.',
+    doc: 'The database file does not exist. It is never created by accident: reading or diffing a missing database stops here instead of creating an empty file.',
+  },
+  I602: {
+    title: 'Database path is a folder',
+    severity: 'error',
+    hint: 'Point at the database file inside the folder, such as `prisma/dev.db`.',
+    doc: 'The path names a folder, not a database file.',
+  },
+  I603: {
+    title: 'Database folder missing',
+    severity: 'error',
+    hint: 'Create the folder first, or fix the path.',
+    doc: 'The folder that should hold the database file does not exist (or a part of the path is a file), so the database can be neither read nor created.',
+  },
+  I604: {
+    title: 'Not a SQLite database',
+    severity: 'error',
+    hint: 'Check the path. The file may be another format, an encrypted database (SQLCipher), or a partial download.',
+    doc: 'The file exists but does not start with the SQLite header, so SQLite refuses it (`SQLITE_NOTADB`).',
+  },
+  I605: {
+    title: 'Database is corrupt',
+    severity: 'error',
+    hint: 'Restore the file from a backup. `sqlite3 file.db ".recover"` can often rescue the rows of a damaged database.',
+    doc: 'SQLite reports the file as damaged (`SQLITE_CORRUPT`): truncated, overwritten in part, or failing `PRAGMA quick_check`. Nothing is written to it.',
+  },
+  I606: {
+    title: 'Database is busy',
+    severity: 'error',
+    hint: 'Another program holds a lock on the database. Wait for it to finish or close it, or raise the busy timeout.',
+    doc: 'Another connection was writing to the database (`SQLITE_BUSY`) and did not finish within the busy timeout.',
+  },
+  I607: {
+    title: 'Database is read-only',
+    severity: 'error',
+    hint: 'Make the file and its folder writable (SQLite writes a journal next to the file), or open it read-only.',
+    doc: 'A write was needed, but the database file or the folder that holds it cannot be written, or the connection was opened read-only.',
+  },
+  I608: {
+    title: 'Cannot access database',
+    severity: 'error',
+    doc: 'The database file could not be opened, read or written: permission denied, an I/O error, a full disk, or another error from the operating system.',
+  },
+  I609: {
+    title: 'Foreign key violations',
+    severity: 'error',
+    hint: 'Fix or delete the rows named in the message, or change the statements so that every reference points at an existing row.',
+    doc: 'After the statements of an atomic unit ran, `PRAGMA foreign_key_check` found rows whose foreign keys point at missing rows. The unit was rolled back, so nothing changed.',
+  },
+  I610: {
+    title: 'Statement failed',
+    severity: 'error',
+    doc: 'A statement of an atomic unit (a migration, say) failed. Every statement of the unit was rolled back, so the database is as it was before.',
+  },
+  I611: {
+    title: 'Table definition not fully read',
+    severity: 'warning',
+    hint: 'Please report the table definition: it is valid SQLite that this tool does not read yet.',
+    doc: 'The `CREATE TABLE` or `CREATE INDEX` text could not be parsed, or disagrees with what SQLite reports. Columns, keys, indexes and foreign keys still come from SQLite itself, but what only the text says (CHECK constraints, collations, AUTOINCREMENT, constraint names, default expressions, index expressions and conditions) may be missing for that object.',
+  },
+  I612: {
+    title: 'Virtual table not managed',
+    severity: 'info',
+    doc: 'Virtual tables (FTS5, R*Tree, extension modules) and their shadow tables are left as they are: they are not part of the database model, so they are never diffed, rebuilt or dropped.',
+  },
+  I613: {
+    title: 'Table feature not modelled',
+    severity: 'warning',
+    doc: 'The table uses a feature the database model does not record (an `ON CONFLICT` clause, a descending column in a compound primary key, a `MATCH` clause). It stays in the database as long as the table is not rebuilt; a rebuild would drop it.',
+  },
   // (I6xx codes go above this line)
 
   // ── L7xx: lint ───────────────────────────────────────────────────────────────────────────────

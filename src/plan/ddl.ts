@@ -32,7 +32,7 @@ export function renderCreateTable(table: Table, name: string = table.name): stri
     const constraint = pk.constraintName !== undefined ? `CONSTRAINT ${q(pk.constraintName)} ` : '';
     body += `,\n\n${INDENT}${constraint}PRIMARY KEY (${pk.columns.map(q).join(', ')})`;
   }
-  for (const ck of table.checks) body += `,\n${INDENT}CHECK (${ck})`;
+  for (const ck of table.checks) body += `,\n${INDENT}${ck.name !== undefined ? `CONSTRAINT ${q(ck.name)} ` : ''}CHECK (${ck.expression})`;
   for (const fk of table.foreignKeys) body += `,\n${INDENT}${renderForeignKey(fk)}`;
   const options = [table.withoutRowid ? 'WITHOUT ROWID' : '', table.strict ? 'STRICT' : ''].filter(Boolean).join(', ');
   return `CREATE TABLE ${q(name)} (\n${body}\n)${options ? ` ${options}` : ''};`;

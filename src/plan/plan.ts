@@ -184,7 +184,7 @@ function whyNotDroppable(column: Column, table: Table, db: DatabaseModel, change
     if (!droppedIndexes.has(index.name.toLowerCase())) return `is used by the index "${index.name}"`;
   }
   if (table.foreignKeys.some((fk) => fk.columns.some((c) => sameName(c, name)))) return 'has a foreign key';
-  if (table.checks.some((ck) => mentionsIdentifier(ck, name))) return 'is used by a CHECK constraint';
+  if (table.checks.some((ck) => mentionsIdentifier(ck.expression, name))) return 'is used by a CHECK constraint';
   if (table.columns.some((c) => c.generated && mentionsIdentifier(c.generated.expression, name))) return 'is used by a generated column';
   const dependent = [...db.views.map((v) => v.sql), ...db.triggers.map((t) => t.sql)].some((sql) => mentionsIdentifier(sql, name));
   if (dependent) return 'is used by a view or trigger';
@@ -207,10 +207,10 @@ function redefineTable(old: Table, desired: Table, changes: readonly Change[], r
     };
   });
   const checks = old.checks.filter((ck) => {
-    const gone = droppedColumns.find((c) => mentionsIdentifier(ck, c.name));
+    const gone = droppedColumns.find((c) => mentionsIdentifier(ck.expression, c.name));
     if (gone) {
       notes.push(
-        diagnostic('D312', `The CHECK constraint \`${ck}\` on \`${old.name}\` names the dropped column \`${gone.name}\`, so the rebuilt table does not keep it.`, {
+        diagnostic('D312', `The CHECK constraint \`${ck.expression}\` on \`${old.name}\` names the dropped column \`${gone.name}\`, so the rebuilt table does not keep it.`, {
           hint: 'Recreate the constraint by hand if it is still needed.',
         }),
       );
