@@ -427,6 +427,78 @@ export const CODES = {
     severity: 'error',
     doc: 'A folder in the migrations folder has no migration.sql file.',
   },
+  M410: {
+    title: 'A failed migration blocks deploys',
+    severity: 'error',
+    doc: 'A migration started and failed earlier (its history row has no finished_at). Nothing runs until it is resolved with `codegen migrate resolve`, as in Prisma (P3009).',
+  },
+  M411: {
+    title: 'Applied migration was modified',
+    severity: 'error',
+    doc: 'The file of an applied migration changed since it was applied (its checksum differs, line endings aside). Prisma\'s deploy ignores this; we stop, because the database may not match the file. `--allow-modified` accepts it as a warning.',
+  },
+  M412: {
+    title: 'Applied migration missing from the folder',
+    severity: 'warning',
+    doc: 'The history records a migration whose folder is gone. Usually the wrong folder, or a branch switch.',
+  },
+  M413: {
+    title: 'Migration failed and was rolled back',
+    severity: 'error',
+    doc: 'A statement of the migration failed (or foreign keys would break). The whole migration, history row included, was rolled back; a failed row with the error is recorded, and later deploys stop until it is resolved.',
+  },
+  M414: {
+    title: 'Migration not found',
+    severity: 'error',
+    doc: '`migrate resolve` names a migration that is not in the migrations folder.',
+  },
+  M415: {
+    title: 'Cannot resolve this migration',
+    severity: 'error',
+    doc: '`migrate resolve --rolled-back` applies to failed migrations only, and `--applied` to migrations that are not applied yet.',
+  },
+  M416: {
+    title: 'Database differs from the migration history (drift)',
+    severity: 'error',
+    doc: 'The dev database does not match what the migrations folder produces when replayed. Someone changed the database by hand, or a migration was edited. `migrate dev` reports what differs and never resets without `--force-reset`.',
+  },
+  M417: {
+    title: 'Data loss needs confirmation',
+    severity: 'error',
+    hint: 'Read the warnings, then run again with --accept-data-loss.',
+    doc: 'The new migration would lose data (warnings with row counts). `migrate dev` stops with exit code 3 unless `--accept-data-loss` is given.',
+  },
+  M418: {
+    title: 'Migration cannot run on this data',
+    severity: 'error',
+    doc: 'The new migration has an unexecutable step (for example a required column without a default on a table with rows). It is not written; the message suggests the fix.',
+  },
+  M419: {
+    title: 'No database location',
+    severity: 'error',
+    hint: 'Pass --db <file>, set DATABASE_URL=file:./dev.db, or add `url = "file:./dev.db"` to the datasource.',
+    doc: 'The command needs a database and none was given: no --db, no DATABASE_URL and no datasource url.',
+  },
+  M420: {
+    title: 'Replaying the migrations failed',
+    severity: 'error',
+    doc: 'A migration failed when the folder was replayed into an in-memory database (the shadow database). The migration itself is broken, or depends on data.',
+  },
+  M421: {
+    title: 'Reset refused',
+    severity: 'error',
+    doc: '`migrate reset` drops every table; it refuses to run without --force.',
+  },
+  M422: {
+    title: 'Backup failed',
+    severity: 'error',
+    doc: 'The backup taken before migrating (`VACUUM INTO`) failed, so nothing was applied.',
+  },
+  M423: {
+    title: 'Double-quoted string literal in a migration',
+    severity: 'warning',
+    doc: 'A migration writes a string in double quotes (`VALUES ("x")`). Prisma\'s older engines accepted that SQLite quirk; the SQLite build we use does not, so the value is run as a single-quoted string. The file itself is not changed, and its checksum stays the same.',
+  },
   // (M4xx codes go above this line)
 
   // ── G5xx: code generation ────────────────────────────────────────────────────────────────────
