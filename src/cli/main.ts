@@ -8,7 +8,7 @@ import { EXIT, processIO, type CliIO } from './io.js';
 
 const FORMATS = ['text', 'json'] as const;
 /** Every command name, for "did you mean" on a typo. */
-const COMMANDS = ['validate'];
+const COMMANDS = ['validate', 'diff'];
 
 class UsageError extends Error {}
 
@@ -37,6 +37,31 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       run(async (a) => {
         const { runValidate } = await import('./commands/validate.js');
         return runValidate(a as never, io);
+      }),
+    )
+    .command(
+      'diff',
+      'Compare two schemas, databases or migration folders and print the migration between them',
+      (y) =>
+        y
+          .option('from-empty', { type: 'boolean', describe: 'From an empty database' })
+          .option('from-schema', { type: 'string', alias: ['from-schema-datamodel'], describe: 'From a schema file or folder' })
+          .option('from-db', { type: 'string', alias: ['from-url'], describe: 'From a SQLite file (path or file: URL), opened read-only' })
+          .option('from-migrations', { type: 'string', describe: 'From a migrations folder, replayed in memory' })
+          .option('to-empty', { type: 'boolean', describe: 'To an empty database' })
+          .option('to-schema', { type: 'string', alias: ['to-schema-datamodel'], describe: 'To a schema file or folder' })
+          .option('to-db', { type: 'string', alias: ['to-url'], describe: 'To a SQLite file (path or file: URL)' })
+          .option('to-migrations', { type: 'string', describe: 'To a migrations folder, replayed in memory' })
+          .option('script', { type: 'boolean', describe: 'Print the SQL migration script' })
+          .option('output', { type: 'string', alias: 'o', describe: 'Write to a file instead of stdout' })
+          .option('force', { type: 'boolean', describe: 'Overwrite the --output file when it exists' })
+          .option('format', { choices: FORMATS, default: 'text' as const, describe: 'Output format' })
+          .option('exit-code', { type: 'boolean', describe: 'Exit 2 when there is a difference, 0 when there is none' })
+          .option('rename-table', { type: 'string', array: true, describe: 'A table rename: old=new (repeatable)' })
+          .option('rename-column', { type: 'string', array: true, describe: 'A column rename: Table.old=new (repeatable)' }),
+      run(async (a) => {
+        const { runDiff } = await import('./commands/diff.js');
+        return runDiff(a as never, io);
       }),
     )
     .demandCommand(1, 'Name a command.')
