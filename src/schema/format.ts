@@ -1,0 +1,58 @@
+/**
+ * The canonical schema printer: the output of Prisma 7's `prisma format` (tab size 2), byte for byte wherever
+ * our syntax tree allows. The known differences are listed in docs/schema-language.md, "Formatting".
+ *
+ * The printer follows the shape of Prisma's formatter, which works line by line: blocks are separated by one
+ * blank line, runs of blank lines shrink to one, and the inside of each block is laid out by `format/blocks.ts`.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import type { SchemaFileAst, TopLevel } from './ast.js';
+import { formatBlock } from './format/blocks.js';
+import { commentLines } from './format/comments.js';
+import { LineWriter } from './format/table.js';
+import { parseSchemaFile } from './parse.js';
+
+/** Prisma's `prisma format` indents by two spaces. */
+const INDENT_WIDTH = 2;
+
+/** Prints a parsed schema file in canonical form, with `\n` line breaks and one final line break. */
+export function formatSchemaFile(ast: SchemaFileAst): string {
+  const out = new LineWriter(INDENT_WIDTH);
+  const items = ast.items.filter((item) => item.kind !== 'EmptyLine');
+  items.forEach((item, index) => {
+    const previous = items[index - 1];
+    if (previous && blankLineBetween(previous, item)) out.endLine();
+    if (item.kind === 'Block') formatBlock(item, ast.text, out);
+    else if (item.kind === 'Comment') {
+      for (const line of commentLines(item)) {
+        out.write(line);
+        out.endLine();
+      }
+    }
+  });
+  return out.text === '' ? '\n' : out.text;
+}
+
+/**
+ * Whether one blank line separates two top-level items. A block's closing line always ends with a line break
+ * of its own, so anything on a later line follows a blank line (`}` then `model B {` on the next line gets one);
+ * a comment owns its line break, so only a blank line after it in the input gives one in the output.
+ */
+function blankLineBetween(previous: TopLevel, next: TopLevel): boolean {
+  const gap = previous.kind === 'Block' ? 0 : 1;
+  return next.span.start.line > previous.span.end.line + gap;
+}
+
+export interface FormatTextResult {
+  /** The formatted text; absent when the file has syntax errors (formatting could lose what was not parsed). */
+  readonly text?: string;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Parses and formats one file. Refuses (no text) when the file has syntax errors, and returns them. */
+export function formatSchemaText(text: string, path = 'schema.prisma'): FormatTextResult {
+  const { ast, diagnostics } = parseSchemaFile(path, text);
+  if (hasErrors(diagnostics)) return { diagnostics };
+  return { text: formatSchemaFile(ast), diagnostics };
+}
