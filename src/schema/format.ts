@@ -9,8 +9,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { SchemaFileAst, TopLevel } from './ast.js';
 import { formatBlock } from './format/blocks.js';
-import { commentLines } from './format/comments.js';
+import { commentLines, whitespaceBefore } from './format/comments.js';
 import { LineWriter } from './format/table.js';
+import type { SchemaSource } from './load.js';
 import { parseSchemaFile } from './parse.js';
 
 /** Prisma's `prisma format` indents by two spaces. */
@@ -25,7 +26,8 @@ export function formatSchemaFile(ast: SchemaFileAst): string {
     if (previous && blankLineBetween(previous, item)) out.endLine();
     if (item.kind === 'Block') formatBlock(item, ast.text, out);
     else if (item.kind === 'Comment') {
-      for (const line of commentLines(item)) {
+      const firstOfRun = previous?.kind !== 'Comment' || blankLineBetween(previous, item);
+      for (const line of commentLines(item, firstOfRun ? '' : whitespaceBefore(item, ast.text))) {
         out.write(line);
         out.endLine();
       }
@@ -52,7 +54,30 @@ export interface FormatTextResult {
 
 /** Parses and formats one file. Refuses (no text) when the file has syntax errors, and returns them. */
 export function formatSchemaText(text: string, path = 'schema.prisma'): FormatTextResult {
-  const { ast, diagnostics } = parseSchemaFile(path, text);
+  const result = formatSchemaSources([{ path, text }]);
+  const formatted = result.texts?.[0];
+  return formatted === undefined ? { diagnostics: result.diagnostics } : { text: formatted, diagnostics: result.diagnostics };
+}
+
+export interface FormatSourcesResult {
+  /** The formatted text of each source, in order; absent when any file has syntax errors. */
+  readonly texts?: string[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Formats the files of one schema together. When any file has syntax errors, none is formatted: a file is
+ * never half-formatted, and a schema split over files is never left half-formatted either.
+ */
+export function formatSchemaSources(sources: readonly SchemaSource[]): FormatSourcesResult {
+  const parsed = sources.map((s) => parseSchemaFile(s.path, s.text));
+  const diagnostics = parsed.flatMap((p) => p.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
-  return { text: formatSchemaFile(ast), diagnostics };
+  return { texts: parsed.map((p) => formatSchemaFile(p.ast)), diagnostics };
+}
+
+/** The formatted text with the line breaks of the original: `\r\n` when the original's first line break was. */
+export function matchLineEndings(original: string, formatted: string): string {
+  const firstBreak = original.indexOf('\n');
+  return firstBreak > 0 && original[firstBreak - 1] === '\r' ? formatted.replace(/\n/g, '\r\n') : formatted;
 }

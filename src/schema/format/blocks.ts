@@ -9,7 +9,7 @@
  */
 import { assertNever } from '../../assert.js';
 import type { AssignmentNode, BlockAttributeNode, BlockNode, CommentNode, EnumValueNode, FieldNode, TypeRef } from '../ast.js';
-import { commentLines } from './comments.js';
+import { commentLines, whitespaceBefore } from './comments.js';
 import { printAttribute, printExpr, sortAttributes } from './expressions.js';
 import { LineWriter, Table } from './table.js';
 
@@ -86,7 +86,7 @@ function formatContents(units: readonly Unit[], source: string, out: LineWriter)
           break;
         }
         if (blank) newGroup();
-        addCommentRows(table, unit.comments);
+        addCommentRows(table, unit.comments, source);
         break;
       }
       case 'BlockAttribute':
@@ -105,7 +105,7 @@ function formatContents(units: readonly Unit[], source: string, out: LineWriter)
   table.render(out);
   if (attributes.length > 0) table.startRow();
   for (const { comments, node } of sortAttributes(attributes, (a) => a.node.attribute)) {
-    if (comments) addCommentRows(table, comments);
+    if (comments) addCommentRows(table, comments, source);
     table.startRow();
     table.setColumn(0, printAttribute(node.attribute));
     if (node.trailingComment) table.appendSuffix(node.trailingComment.text);
@@ -113,13 +113,14 @@ function formatContents(units: readonly Unit[], source: string, out: LineWriter)
   table.render(out);
 }
 
-function addCommentRows(table: Table, comments: readonly CommentNode[]): void {
-  for (const comment of comments) {
-    for (const line of commentLines(comment)) {
+/** One row per comment line. Comments after the first of a run may keep their indentation (see commentLines). */
+function addCommentRows(table: Table, comments: readonly CommentNode[], source: string): void {
+  comments.forEach((comment, index) => {
+    for (const line of commentLines(comment, index === 0 ? '' : whitespaceBefore(comment, source))) {
       table.startRow();
       table.appendSuffix(line);
     }
-  }
+  });
 }
 
 function addDeclarationRow(table: Table, node: FieldNode | EnumValueNode | AssignmentNode, source: string): void {
