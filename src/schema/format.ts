@@ -37,13 +37,12 @@ export function formatSchemaFile(ast: SchemaFileAst): string {
 }
 
 /**
- * Whether one blank line separates two top-level items. A block's closing line always ends with a line break
- * of its own, so anything on a later line follows a blank line (`}` then `model B {` on the next line gets one);
- * a comment owns its line break, so only a blank line after it in the input gives one in the output.
+ * Whether one blank line separates two top-level items: always after a block; after a comment only when the
+ * input had one. (Prisma puts none between `}` and a comment or block on the same line, then adds it on its
+ * next run; we print the stable form at once.)
  */
 function blankLineBetween(previous: TopLevel, next: TopLevel): boolean {
-  const gap = previous.kind === 'Block' ? 0 : 1;
-  return next.span.start.line > previous.span.end.line + gap;
+  return previous.kind === 'Block' || next.span.start.line > previous.span.end.line + 1;
 }
 
 export interface FormatTextResult {

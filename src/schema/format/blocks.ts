@@ -9,7 +9,7 @@
  */
 import { assertNever } from '../../assert.js';
 import type { AssignmentNode, BlockAttributeNode, BlockNode, CommentNode, EnumValueNode, FieldNode, TypeRef } from '../ast.js';
-import { commentLines, whitespaceBefore } from './comments.js';
+import { commentLines } from './comments.js';
 import { printAttribute, printExpr, sortAttributes } from './expressions.js';
 import { LineWriter, Table } from './table.js';
 
@@ -69,10 +69,12 @@ function formatContents(units: readonly Unit[], source: string, out: LineWriter)
   const attributes: { comments?: CommentNode[]; node: BlockAttributeNode }[] = [];
   let pendingComments: CommentNode[] | undefined;
   let table = new Table();
+  let printedRows = 0;
   const newGroup = (): void => {
-    table.render(out);
-    table = new Table();
-    table.startRow();
+    printedRows += table.render(out);
+    // Prisma also starts a group with a blank line when nothing was printed yet (block attributes, then a blank
+    // line, then fields); its next run removes that line again. We print the stable form at once.
+    if (printedRows > 0) table.startRow();
   };
 
   units.forEach((unit, index) => {
@@ -86,7 +88,7 @@ function formatContents(units: readonly Unit[], source: string, out: LineWriter)
           break;
         }
         if (blank) newGroup();
-        addCommentRows(table, unit.comments, source);
+        addCommentRows(table, unit.comments);
         break;
       }
       case 'BlockAttribute':
@@ -105,7 +107,7 @@ function formatContents(units: readonly Unit[], source: string, out: LineWriter)
   table.render(out);
   if (attributes.length > 0) table.startRow();
   for (const { comments, node } of sortAttributes(attributes, (a) => a.node.attribute)) {
-    if (comments) addCommentRows(table, comments, source);
+    if (comments) addCommentRows(table, comments);
     table.startRow();
     table.setColumn(0, printAttribute(node.attribute));
     if (node.trailingComment) table.appendSuffix(node.trailingComment.text);
@@ -113,14 +115,18 @@ function formatContents(units: readonly Unit[], source: string, out: LineWriter)
   table.render(out);
 }
 
-/** One row per comment line. Comments after the first of a run may keep their indentation (see commentLines). */
-function addCommentRows(table: Table, comments: readonly CommentNode[], source: string): void {
-  comments.forEach((comment, index) => {
-    for (const line of commentLines(comment, index === 0 ? '' : whitespaceBefore(comment, source))) {
+/**
+ * One row per comment line. Prisma mangles an indented `/* *\/` comment that follows another comment line (see
+ * commentLines), and mangles it again on every run; inside blocks we print it as if it began its run, so that
+ * formatting is stable.
+ */
+function addCommentRows(table: Table, comments: readonly CommentNode[]): void {
+  for (const comment of comments) {
+    for (const line of commentLines(comment)) {
       table.startRow();
       table.appendSuffix(line);
     }
-  });
+  }
 }
 
 function addDeclarationRow(table: Table, node: FieldNode | EnumValueNode | AssignmentNode, source: string): void {

@@ -67,15 +67,11 @@ export class Table {
     this.#current().suffix += text;
   }
 
-  get isEmpty(): boolean {
-    return this.#rows.length === 0;
-  }
-
   /**
    * Prints the rows and empties the table. Every column but a row's last is padded to the widest cell of that
-   * column plus one space. Widths count UTF-8 bytes, as Prisma's formatter does.
+   * column plus one space. Widths count UTF-8 bytes, as Prisma's formatter does. Returns the number of lines.
    */
-  render(out: LineWriter): void {
+  render(out: LineWriter): number {
     const widths: number[] = [];
     for (const row of this.#rows) {
       while (row.columns.length > 0 && row.columns[row.columns.length - 1] === '') row.columns.pop();
@@ -91,7 +87,9 @@ export class Table {
       if (suffix !== '') out.write(columns.length > 0 ? ` ${suffix}` : suffix);
       out.endLine();
     }
+    const printed = this.#rows.length;
     this.#rows = [];
+    return printed;
   }
 
   #current(): Row {
