@@ -163,3 +163,27 @@ function separator(prev: Token, t: Token, original: string, rng: Random, p: numb
   const width = rng.int(needsSpace ? 1 : 0, 3);
   return rng.chance(0.15) && width > 0 ? '\t'.repeat(width) : ' '.repeat(width);
 }
+
+/**
+ * A variant of a generated schema with relations left incomplete, the way `prisma format` is used to finish them:
+ * back-relation fields, forward fields, foreign-key fields, whole `@relation(…)` attributes or their `fields` /
+ * `references` arguments removed at random. (Generated names: `relN`, `relNId`, `backN`, `manyN`, `manyBackN`.)
+ */
+export function dropRelationParts(text: string, seed: number): string {
+  const rng = new Random(seed);
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const t = line.trim();
+      if (/^(back|manyBack)\d+ /.test(t) && rng.chance(0.4)) return [];
+      if (/^rel\d+Id /.test(t) && rng.chance(0.2)) return [];
+      if (/^rel\d+ /.test(t)) {
+        if (rng.chance(0.15)) return [];
+        if (rng.chance(0.2)) return [line.replace(/ @relation\([^)]*\)/, (m) => (/"R\d+"/.test(m) ? m.replace(/, fields.*\)$/, ')') : ''))];
+        if (rng.chance(0.15)) return [line.replace(/,? ?fields: \[[^\]]*\],? ?/, (m) => (m.startsWith(',') && m.endsWith(', ') ? ', ' : ''))];
+        if (rng.chance(0.15)) return [line.replace(/, references: \[[^\]]*\]/, '')];
+      }
+      return [line];
+    })
+    .join('\n');
+}

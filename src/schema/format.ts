@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { SchemaFileAst, TopLevel } from './ast.js';
 import { formatBlock } from './format/blocks.js';
+import { insertParts, missingRelationParts } from './format/relations.js';
 import { commentLines, whitespaceBefore } from './format/comments.js';
 import { LineWriter } from './format/table.js';
 import type { SchemaSource } from './load.js';
@@ -72,7 +73,22 @@ export function formatSchemaSources(sources: readonly SchemaSource[]): FormatSou
   const parsed = sources.map((s) => parseSchemaFile(s.path, s.text));
   const diagnostics = parsed.flatMap((p) => p.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
-  return { texts: parsed.map((p) => formatSchemaFile(p.ast)), diagnostics };
+  const asts = completeRelations(parsed.map((p) => p.ast));
+  return { texts: asts.map(formatSchemaFile), diagnostics };
+}
+
+/**
+ * The files with the relation fields and arguments Prisma's formatter adds (see format/relations.ts), inserted
+ * into the text and parsed again. A file that would not parse after the insertions is kept as it was.
+ */
+function completeRelations(asts: readonly SchemaFileAst[]): SchemaFileAst[] {
+  const insertions = missingRelationParts(asts);
+  return asts.map((ast, file) => {
+    const own = insertions.filter((i) => i.file === file);
+    if (own.length === 0) return ast;
+    const enriched = parseSchemaFile(ast.file, insertParts(ast.text, own));
+    return hasErrors(enriched.diagnostics) ? ast : enriched.ast;
+  });
 }
 
 /** The formatted text with the line breaks of the original: `\r\n` when the original's first line break was. */
