@@ -12,11 +12,14 @@ import { locateSchema, parseSchemaSources, readSchemaSources, type SchemaSource 
 import type { SchemaModel } from './schema/model.js';
 import { validateSchemaModel } from './schema/validate/index.js';
 
-export interface LoadSchemaOptions {
+export interface SchemaLocationOptions {
   /** A schema file or folder. Default: Prisma's discovery (`prisma/schema.prisma`, `schema.prisma`, `prisma/`). */
   readonly schema?: string;
   /** Base directory for discovery and for paths in diagnostics. Default: process.cwd(). */
   readonly cwd?: string;
+}
+
+export interface LoadSchemaOptions extends SchemaLocationOptions {
   /** Run the validation rules (default true). Parsing and lowering problems are always reported. */
   readonly validate?: boolean;
 }
@@ -34,14 +37,19 @@ export interface LoadSchemaResult {
 
 /** Finds, reads, parses, lowers and (by default) validates a schema. */
 export function loadSchema(options: LoadSchemaOptions = {}): LoadSchemaResult {
-  const cwd = options.cwd ?? process.cwd();
-  const located = locateSchema(cwd, options.schema);
-  if (!located.location) return { sources: [], diagnostics: located.diagnostics, ok: false };
-  const read = readSchemaSources(located.location, cwd);
-  if (read.sources.length === 0) return { location: located.location, sources: [], diagnostics: read.diagnostics, ok: false };
+  const read = readSchema(options);
+  if (read.location === undefined || read.sources.length === 0) return { ...read, ok: false };
   const result = validateSources(read.sources, options.validate ?? true);
   const diagnostics = [...read.diagnostics, ...result.diagnostics];
-  return { schema: result.schema, location: located.location, sources: read.sources, diagnostics, ok: !hasErrors(diagnostics) };
+  return { schema: result.schema, location: read.location, sources: read.sources, diagnostics, ok: !hasErrors(diagnostics) };
+}
+
+/** Finds and reads the schema's files; `location` is absent when none was found. */
+function readSchema(options: SchemaLocationOptions): { cwd: string; location?: string; sources: SchemaSource[]; diagnostics: Diagnostic[] } {
+  const cwd = options.cwd ?? process.cwd();
+  const located = locateSchema(cwd, options.schema);
+  if (!located.location) return { cwd, sources: [], diagnostics: located.diagnostics };
+  return { cwd, location: located.location, ...readSchemaSources(located.location, cwd) };
 }
 
 /** Parses and validates in-memory schema text (one or more files). */
@@ -57,12 +65,7 @@ export function validateSchemaText(text: string, path = 'schema.prisma'): { sche
   return validateSources([{ path, text }]);
 }
 
-export interface FormatSchemaOptions {
-  /** A schema file or folder. Default: Prisma's discovery, as for loadSchema. */
-  readonly schema?: string;
-  /** Base directory for discovery and for paths in diagnostics. Default: process.cwd(). */
-  readonly cwd?: string;
-}
+export type FormatSchemaOptions = SchemaLocationOptions;
 
 export interface FormattedFile {
   /** The path as shown to people (relative to cwd when inside it). */
@@ -88,14 +91,11 @@ export interface FormatSchemaResult {
  * writeFormattedFiles, or compare `before` and `after` for a check. Refuses (no files) when any file has errors.
  */
 export function formatSchema(options: FormatSchemaOptions = {}): FormatSchemaResult {
-  const cwd = options.cwd ?? process.cwd();
-  const located = locateSchema(cwd, options.schema);
-  if (!located.location) return { files: [], sources: [], diagnostics: located.diagnostics, ok: false };
-  const read = readSchemaSources(located.location, cwd);
+  const { cwd, ...read } = readSchema(options);
   const formatted = formatSchemaSources(read.sources);
   const diagnostics = [...read.diagnostics, ...formatted.diagnostics];
-  const base = { location: located.location, sources: read.sources, diagnostics };
-  if (hasErrors(diagnostics) || !formatted.texts) return { ...base, files: [], ok: false };
+  const base = { ...read, diagnostics };
+  if (read.location === undefined || hasErrors(diagnostics) || !formatted.texts) return { ...base, files: [], ok: false };
   const files = read.sources.map((source, i): FormattedFile => {
     const after = matchLineEndings(source.text, formatted.texts![i]!);
     return { path: source.path, absolutePath: path.resolve(cwd, source.path), before: source.text, after, changed: after !== source.text };

@@ -1,16 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { expectFormat, lines } from '../helpers/format.ts';
 import { formatSchemaSources, formatSchemaText } from '../../src/schema/format.ts';
 import { camelCase, pluralize } from '../../src/schema/format/inflect.ts';
 
-const lines = (...l: string[]): string => l.join('\n') + '\n';
-
-function expectFormat(input: string, expected: string): void {
-  const result = formatSchemaText(input);
-  assert.equal(result.diagnostics, []);
-  assert.fixture(result.text!, expected);
-  assert.fixture(formatSchemaText(result.text!).text!, expected, 'not idempotent');
-}
 
 test('names of added fields follow Prisma (cruet): camelCase, then plural', () => {
   const cases: [string, string][] = [

@@ -1,18 +1,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { expectFormat, lines } from '../helpers/format.ts';
 import { formatSchemaSources, formatSchemaText, matchLineEndings } from '../../src/schema/format.ts';
 import { generateSchemaText } from '../../conformance/gen/schema-generator.ts';
 import { messUpSchema } from '../../conformance/gen/mess-up.ts';
 
-/** Formats and checks the output, then checks that formatting the output again changes nothing. */
-function expectFormat(input: string, expected: string): void {
-  const result = formatSchemaText(input);
-  assert.equal(result.diagnostics, []);
-  assert.fixture(result.text!, expected);
-  assert.fixture(formatSchemaText(result.text!).text!, expected, 'not idempotent');
-}
-
-const lines = (...l: string[]): string => l.join('\n') + '\n';
 
 test('aligns names, types and attributes in columns; the last column is not padded', () => {
   expectFormat(

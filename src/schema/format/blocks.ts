@@ -10,7 +10,8 @@
 import { assertNever } from '../../assert.js';
 import type { AssignmentNode, BlockAttributeNode, BlockNode, CommentNode, EnumValueNode, FieldNode, TypeRef } from '../ast.js';
 import { commentLines } from './comments.js';
-import { printAttribute, printExpr, sortAttributes } from './expressions.js';
+import { exprText } from '../attributes.js';
+import { printAttribute, sortAttributes } from './expressions.js';
 import { LineWriter, Table } from './table.js';
 
 /** What Prisma's grammar sees inside a block: declarations, runs of comment lines, and blank lines between them. */
@@ -142,7 +143,7 @@ function addDeclarationRow(table: Table, node: FieldNode | EnumValueNode | Assig
       for (const attribute of node.attributes) table.appendToColumn(1, printAttribute(attribute));
       break;
     case 'Assignment':
-      table.setColumn(1, `= ${printExpr(node.value)}`);
+      table.setColumn(1, `= ${exprText(node.value)}`);
       break;
     default:
       assertNever(node, 'declaration');

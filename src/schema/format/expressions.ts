@@ -1,47 +1,15 @@
 /**
- * Canonical text of values and attributes: `@relation(fields: [a], references: [b])`, `@@index([a, b])`,
- * `{ published: true }`. Literals are printed as written (quotes and escapes kept); only the spacing between
- * tokens is canonical.
+ * Canonical text of attributes (`@relation(fields: [a], references: [b])`, `@@index([a, b])`) and their order.
+ * Values print with `exprText`: literals as written, canonical spacing between tokens (an empty object prints
+ * as `{  }`, as in Prisma).
  */
-import { assertNever } from '../../assert.js';
-import type { Argument, AttributeNode, Expr } from '../ast.js';
-
-export function printExpr(expr: Expr): string {
-  switch (expr.kind) {
-    case 'String':
-      return expr.raw;
-    case 'Number':
-      return expr.raw;
-    case 'Boolean':
-      return expr.value ? 'true' : 'false';
-    case 'Null':
-      return 'null';
-    case 'Constant':
-      return expr.name;
-    case 'Array':
-      return `[${expr.items.map(printExpr).join(', ')}]`;
-    case 'Call':
-      return `${expr.name}${printArgs(expr.args)}`;
-    case 'Object':
-      // Prisma prints an empty object as `{  }`: the two inner spaces are kept for byte-identical output.
-      return `{ ${expr.entries.map(printArg).join(', ')} }`;
-    default:
-      return assertNever(expr);
-  }
-}
-
-function printArg(arg: Argument): string {
-  return arg.name === undefined ? printExpr(arg.value) : `${arg.name}: ${printExpr(arg.value)}`;
-}
-
-function printArgs(args: readonly Argument[]): string {
-  return `(${args.map(printArg).join(', ')})`;
-}
+import type { AttributeNode } from '../ast.js';
+import { argumentText } from '../attributes.js';
 
 /** `@name(args)` or `@@name(args)`; parentheses only where they were written. */
 export function printAttribute(attribute: AttributeNode): string {
   const at = attribute.block ? '@@' : '@';
-  return `${at}${attribute.name}${attribute.hasParens ? printArgs(attribute.args) : ''}`;
+  return `${at}${attribute.name}${attribute.hasParens ? `(${attribute.args.map(argumentText).join(', ')})` : ''}`;
 }
 
 /**
@@ -50,7 +18,7 @@ export function printAttribute(attribute: AttributeNode): string {
  */
 const ATTRIBUTE_ORDER = ['id', 'unique', 'default', 'updatedAt', 'index', 'fulltext', 'map', 'relation', 'ignore'];
 
-export function attributeRank(name: string): number {
+function attributeRank(name: string): number {
   const rank = ATTRIBUTE_ORDER.indexOf(name);
   return rank === -1 ? ATTRIBUTE_ORDER.length : rank;
 }
