@@ -3,7 +3,7 @@
  * only: never imported by src/. Returns undefined from `loadOracle()` when the oracle is not installed, so
  * callers can skip with a clear message.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,31 @@ export interface Oracle {
   diff(from: DiffTarget, to: DiffTarget): Promise<{ sql: string; exitCode: number }>;
   /** `prisma db pull` of a database file. */
   pull(dbFile: string): Promise<string>;
+  /** `prisma migrate deploy` of a migrations folder into a database file. */
+  applyMigrations(dbFile: string, migrationsDir: string): Promise<{ appliedMigrationNames: string[] }>;
+  /** What `prisma migrate status` knows: history problems, failed and pending migrations. */
+  diagnoseMigrationHistory(dbFile: string, migrationsDir: string): Promise<Record<string, unknown>>;
+}
+
+/** The migrations folder as the schema engine wants it (loaded from disk). */
+export function migrationsList(dir: string): object {
+  const dirs = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  const lock = path.join(dir, 'migration_lock.toml');
+  return {
+    baseDir: dir,
+    lockfile: { path: 'migration_lock.toml', content: existsSync(lock) ? readFileSync(lock, 'utf8') : null },
+    shadowDbInitScript: '',
+    migrationDirectories: dirs.map((name) => {
+      const file = path.join(dir, name, 'migration.sql');
+      return {
+        path: name,
+        migrationFile: { path: 'migration.sql', content: existsSync(file) ? { tag: 'ok', value: readFileSync(file, 'utf8') } : { tag: 'error', value: 'missing' } },
+      };
+    }),
+  };
 }
 
 export const ORACLE_DIR = process.env.PRISMA_ORACLE_DIR ?? path.join(os.homedir(), '.cache', 'prisma-oracle');
@@ -97,15 +122,51 @@ export function loadOracle(): Oracle | undefined {
       };
       return r.schema.files.map((f) => f.content).join('');
     },
+    async applyMigrations(dbFile, migrationsDir) {
+      const engine = await schemaEngine(req, dbFile);
+      return (await engine.applyMigrations({ migrationsList: migrationsList(migrationsDir), filters: { externalTables: [], externalEnums: [] } })) as { appliedMigrationNames: string[] };
+    },
+    async diagnoseMigrationHistory(dbFile, migrationsDir) {
+      const engine = await schemaEngine(req, dbFile);
+      return (await engine.diagnoseMigrationHistory({ migrationsList: migrationsList(migrationsDir), optInToShadowDatabase: false, filters: { externalTables: [], externalEnums: [] } })) as Record<string, unknown>;
+    },
   };
 }
 
 interface SchemaEngine {
   diff(params: object): Promise<unknown>;
   introspect(params: object): Promise<unknown>;
+  applyMigrations(params: object): Promise<unknown>;
+  diagnoseMigrationHistory(params: object): Promise<unknown>;
 }
 
+let lastPanic: string | undefined;
+const memoryEngines = new Map<string, Promise<SchemaEngine>>();
+
 async function schemaEngine(req: NodeJS.Require, dbFile: string): Promise<SchemaEngine> {
+  // One engine for diffs that need no database file (empty ↔ schema): instantiating the wasm costs ~100 ms.
+  if (dbFile === ':memory:') {
+    let engine = memoryEngines.get(dbFile);
+    if (!engine) {
+      engine = newSchemaEngine(req, dbFile);
+      memoryEngines.set(dbFile, engine);
+    }
+    return engine;
+  }
+  return newSchemaEngine(req, dbFile);
+}
+
+/** The last panic message of Prisma's wasm engine (it reports panics through a global registry). */
+export function lastOraclePanic(): string | undefined {
+  return lastPanic;
+}
+
+async function newSchemaEngine(req: NodeJS.Require, dbFile: string): Promise<SchemaEngine> {
+  (globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY: object }).PRISMA_WASM_PANIC_REGISTRY = {
+    set_message: (m: string) => {
+      lastPanic = m;
+    },
+  };
   const bgPath = req.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
   const bg = (await import(bgPath)) as { __wbg_set_wasm(x: unknown): void; SchemaEngine: { new: (...args: unknown[]) => Promise<SchemaEngine> } };
   const WA = (globalThis as unknown as { WebAssembly: { Instance: new (m: unknown, i: object) => { exports: unknown }; Module: new (b: Uint8Array) => unknown } }).WebAssembly;

@@ -9,3 +9,24 @@ export { CODES } from './diagnostics/codes.js';
 export { formatDiagnosticsText, diagnosticsToJson, formatDiagnosticsGithub } from './diagnostics/format.js';
 export type { Span, Position } from './diagnostics/span.js';
 export type * from './schema/model.js';
+export { openDatabase } from './sqlite/open.js';
+export type { OpenDatabaseOptions } from './sqlite/open.js';
+export { introspectDatabase } from './sqlite/introspect.js';
+export type { IntrospectionResult } from './sqlite/introspect.js';
+export { DatabaseError, DatabaseOpenError, AtomicUnitError } from './sqlite/errors.js';
+export type { ForeignKeyViolation } from './sqlite/errors.js';
+export type { DatabaseConnection, AtomicOptions, Capabilities, Row } from './sqlite/connection.js';
+export type {
+  DatabaseModel,
+  Table,
+  Column,
+  PrimaryKey as TablePrimaryKey,
+  Index,
+  IndexColumn,
+  IndexSort,
+  ForeignKey,
+  ForeignKeyAction,
+  CheckConstraint,
+  View,
+  Trigger,
+} from './database/model.js';

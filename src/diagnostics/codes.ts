@@ -337,15 +337,182 @@ export const CODES = {
   // (new V2xx codes go above this line)
 
   // ── D3xx: destructive and unexecutable changes ───────────────────────────────────────────────
+  D301: {
+    title: 'Dropping a table with data',
+    severity: 'warning',
+    hint: 'Copy the data elsewhere first if you still need it, then apply with --accept-data-loss.',
+    doc: 'The migration drops a table. With a database at hand the message gives its row count.',
+  },
+  D302: {
+    title: 'Dropping a column with data',
+    severity: 'warning',
+    hint: 'If the column was renamed, say so (`/// @renamed(from: "old")` on the field, or `--rename`), and its data is kept.',
+    doc: 'The migration drops a column. With a database at hand the message gives the number of non-null values lost.',
+  },
+  D303: {
+    title: 'Risky type change',
+    severity: 'warning',
+    doc: 'A column changes type. SQLite converts each stored value by the new column affinity, which may change or lose data (text that is not a number stays text in an INTEGER column, a REAL is truncated in a BIGINT column, and so on).',
+  },
+  D304: {
+    title: 'New unique constraint',
+    severity: 'warning',
+    doc: 'A unique index is added over existing data. With a database at hand, the check runs the query and reports whether duplicates exist (D305).',
+  },
+  D305: {
+    title: 'Unique constraint violated by existing rows',
+    severity: 'error',
+    hint: 'Remove or merge the duplicate rows first (the message shows a query that finds them), then migrate.',
+    doc: 'The new unique index cannot be created: existing rows hold duplicate values.',
+  },
+  D306: {
+    title: 'Primary key change',
+    severity: 'warning',
+    doc: 'The primary key changes. The table is rebuilt, and rows that collide under the new key make the migration fail.',
+  },
+  D307: {
+    title: 'Enum values in use',
+    severity: 'warning',
+    doc: 'Rows hold values that are not in the enum any more. The client will refuse to read them.',
+  },
+  D308: {
+    title: 'Required column without a default on a table with rows',
+    severity: 'error',
+    hint: 'Add the column as optional, fill it, then make it required; or give it a `@default(…)`.',
+    doc: 'A required column is added without a default to a table that has rows, so there is no value to put in them.',
+  },
+  D309: {
+    title: 'Column made required while rows hold NULL',
+    severity: 'error',
+    hint: 'Fill the NULLs first (UPDATE … SET col = … WHERE col IS NULL), or give the field a `@default(…)` that fills them.',
+    doc: 'A column becomes required, but existing rows hold NULL in it and no default fills them.',
+  },
+  D310: {
+    title: 'Required column with a client-side default on a table with rows',
+    severity: 'error',
+    hint: 'Add the column as optional, fill it (the client computes `uuid()`, `cuid()`… for new rows only), then make it required.',
+    doc: 'Defaults such as `uuid()`, `cuid()`, `nanoid()`, `ulid()` and `@updatedAt` live in the client, not in the database, so existing rows would get no value.',
+  },
+  D311: {
+    title: 'Table rebuild',
+    severity: 'info',
+    doc: 'SQLite cannot make this change with ALTER TABLE, so the table is rebuilt: created anew, copied, dropped and renamed. Views and triggers are recreated around it.',
+  },
+  D312: {
+    title: 'Preserved object dropped',
+    severity: 'warning',
+    doc: 'Something the schema cannot describe (a CHECK constraint, a trigger, a view) depends on a column or table that the migration drops, so it cannot be kept.',
+  },
+  D313: {
+    title: 'Foreign key violated by existing rows',
+    severity: 'error',
+    hint: 'Fix or delete the rows that point at missing parents, then migrate.',
+    doc: 'A new foreign key cannot hold: existing rows reference parent rows that do not exist.',
+  },
   // (D3xx codes go above this line)
 
   // ── M4xx: migrations ─────────────────────────────────────────────────────────────────────────
+  M401: {
+    title: 'Migrations path is not a folder',
+    severity: 'error',
+    hint: 'Point `--migrations` at the folder that holds the `<timestamp>_<name>/migration.sql` folders.',
+    doc: 'The migrations location exists but is a file.',
+  },
+  M402: {
+    title: 'Missing or unreadable migration_lock.toml',
+    severity: 'warning',
+    doc: 'Prisma keeps the provider of a migrations folder in `migration_lock.toml`. It is missing or has no provider line; it is written again by `migrate dev`.',
+  },
+  M403: {
+    title: 'Migrations for another provider',
+    severity: 'error',
+    doc: 'migration_lock.toml names a provider other than sqlite, so these migrations cannot be applied to a SQLite database.',
+  },
+  M404: {
+    title: 'Migration folder without migration.sql',
+    severity: 'error',
+    doc: 'A folder in the migrations folder has no migration.sql file.',
+  },
   // (M4xx codes go above this line)
 
   // ── G5xx: code generation ────────────────────────────────────────────────────────────────────
   // (G5xx codes go above this line)
 
   // ── I6xx: introspection and opening databases ────────────────────────────────────────────────
+  I601: {
+    title: 'Database not found',
+    severity: 'error',
+    hint: 'Check the path (a relative path starts from the current folder). A database file is only created by the commands that say so.',
+    doc: 'The database file does not exist. It is never created by accident: reading or diffing a missing database stops here instead of creating an empty file.',
+  },
+  I602: {
+    title: 'Database path is a folder',
+    severity: 'error',
+    hint: 'Point at the database file inside the folder, such as `prisma/dev.db`.',
+    doc: 'The path names a folder, not a database file.',
+  },
+  I603: {
+    title: 'Database folder missing',
+    severity: 'error',
+    hint: 'Create the folder first, or fix the path.',
+    doc: 'The folder that should hold the database file does not exist (or a part of the path is a file), so the database can be neither read nor created.',
+  },
+  I604: {
+    title: 'Not a SQLite database',
+    severity: 'error',
+    hint: 'Check the path. The file may be another format, an encrypted database (SQLCipher), or a partial download.',
+    doc: 'The file exists but does not start with the SQLite header, so SQLite refuses it (`SQLITE_NOTADB`).',
+  },
+  I605: {
+    title: 'Database is corrupt',
+    severity: 'error',
+    hint: 'Restore the file from a backup. `sqlite3 file.db ".recover"` can often rescue the rows of a damaged database.',
+    doc: 'SQLite reports the file as damaged (`SQLITE_CORRUPT`): truncated, overwritten in part, or failing `PRAGMA quick_check`. Nothing is written to it.',
+  },
+  I606: {
+    title: 'Database is busy',
+    severity: 'error',
+    hint: 'Another program holds a lock on the database. Wait for it to finish or close it, or raise the busy timeout.',
+    doc: 'Another connection was writing to the database (`SQLITE_BUSY`) and did not finish within the busy timeout.',
+  },
+  I607: {
+    title: 'Database is read-only',
+    severity: 'error',
+    hint: 'Make the file and its folder writable (SQLite writes a journal next to the file), or open it read-only.',
+    doc: 'A write was needed, but the database file or the folder that holds it cannot be written, or the connection was opened read-only.',
+  },
+  I608: {
+    title: 'Cannot access database',
+    severity: 'error',
+    doc: 'The database file could not be opened, read or written: permission denied, an I/O error, a full disk, or another error from the operating system.',
+  },
+  I609: {
+    title: 'Foreign key violations',
+    severity: 'error',
+    hint: 'Fix or delete the rows named in the message, or change the statements so that every reference points at an existing row.',
+    doc: 'After the statements of an atomic unit ran, `PRAGMA foreign_key_check` found rows whose foreign keys point at missing rows. The unit was rolled back, so nothing changed.',
+  },
+  I610: {
+    title: 'Statement failed',
+    severity: 'error',
+    doc: 'A statement of an atomic unit (a migration, say) failed. Every statement of the unit was rolled back, so the database is as it was before.',
+  },
+  I611: {
+    title: 'Table definition not fully read',
+    severity: 'warning',
+    hint: 'Please report the table definition: it is valid SQLite that this tool does not read yet.',
+    doc: 'The `CREATE TABLE` or `CREATE INDEX` text could not be parsed, or disagrees with what SQLite reports. Columns, keys, indexes and foreign keys still come from SQLite itself, but what only the text says (CHECK constraints, collations, AUTOINCREMENT, constraint names, default expressions, index expressions and conditions) may be missing for that object.',
+  },
+  I612: {
+    title: 'Virtual table not managed',
+    severity: 'info',
+    doc: 'Virtual tables (FTS5, R*Tree, extension modules) and their shadow tables are left as they are: they are not part of the database model, so they are never diffed, rebuilt or dropped.',
+  },
+  I613: {
+    title: 'Table feature not modelled',
+    severity: 'warning',
+    doc: 'The table uses a feature the database model does not record (an `ON CONFLICT` clause, a descending column in a compound primary key, a `MATCH` clause). It stays in the database as long as the table is not rebuilt; a rebuild would drop it.',
+  },
   // (I6xx codes go above this line)
 
   // ── L7xx: lint ───────────────────────────────────────────────────────────────────────────────

@@ -60,7 +60,7 @@ function toUnits(block: BlockNode): Unit[] {
         units.push({ kind: 'Declaration', node: member, blankBefore });
         break;
       default:
-        assertNever(member, 'block member');
+        assertNever(member);
     }
   }
   return units;
@@ -101,7 +101,7 @@ function formatContents(units: readonly Unit[], source: string, out: LineWriter)
         addDeclarationRow(table, unit.node, source);
         break;
       default:
-        assertNever(unit, 'unit');
+        assertNever(unit);
     }
   });
 
@@ -146,7 +146,7 @@ function addDeclarationRow(table: Table, node: FieldNode | EnumValueNode | Assig
       table.setColumn(1, `= ${exprText(node.value)}`);
       break;
     default:
-      assertNever(node, 'declaration');
+      assertNever(node);
   }
   if (node.trailingComment) table.appendSuffix(node.trailingComment.text);
 }
