@@ -8,7 +8,7 @@ import { EXIT, processIO, type CliIO } from './io.js';
 
 const FORMATS = ['text', 'json'] as const;
 /** Every command name, for "did you mean" on a typo. */
-const COMMANDS = ['validate', 'diff'];
+const COMMANDS = ['validate', 'format', 'diff'];
 
 class UsageError extends Error {}
 
@@ -37,6 +37,18 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       run(async (a) => {
         const { runValidate } = await import('./commands/validate.js');
         return runValidate(a as never, io);
+      }),
+    )
+    .command(
+      'format',
+      'Rewrite the schema files in canonical form, as `prisma format` does',
+      (y) =>
+        y
+          .option('schema', { type: 'string', describe: 'Schema file or folder (default: prisma/schema.prisma, schema.prisma, prisma/)' })
+          .option('check', { type: 'boolean', default: false, describe: 'Write nothing; list the files that would change, with a diff, and exit 2 if any would' }),
+      run(async (a) => {
+        const { runFormat } = await import('./commands/format.js');
+        return runFormat(a as never, io);
       }),
     )
     .command(

@@ -100,6 +100,12 @@ export const CODES = {
     hint: 'Fix the first errors; many later ones are usually consequences.',
     doc: 'Reporting stopped after 100 syntax errors in one file.',
   },
+  P115: {
+    title: 'Cannot write file',
+    severity: 'error',
+    hint: 'Check the permissions of the file and of its folder.',
+    doc: '`codegen format` could not write a formatted schema file. The file is left as it was: the new text is written to a temporary file in the same folder and renamed over the old one only when complete.',
+  },
 
   // ── V2xx: validation ─────────────────────────────────────────────────────────────────────────
   V201: {
