@@ -82,6 +82,11 @@ export function migrationTimestamp(date: Date): string {
   return `${p(date.getUTCFullYear(), 4)}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}${p(date.getUTCHours())}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}`;
 }
 
+function stampToTime(stamp: string): number {
+  const n = (a: number, b: number): number => Number(stamp.slice(a, b));
+  return Date.UTC(n(0, 4), n(4, 6) - 1, n(6, 8), n(8, 10), n(10, 12), n(12, 14));
+}
+
 /** A migration name as Prisma writes it: lowercase, words joined by `_`, at most 200 characters. */
 export function sanitizeMigrationName(name: string): string {
   return name
@@ -101,13 +106,15 @@ export function writeMigration(dir: string, name: string, sql: string, now: Date
   const lockPath = path.join(dir, LOCK_FILE);
   if (!existsSync(lockPath)) writeFileSync(lockPath, LOCK_FILE_CONTENT);
   const existing = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort(compareMigrationNames);
-  const newest = existing[existing.length - 1];
   const suffix = sanitizeMigrationName(name);
-  let t = now.getTime();
-  let folder = `${migrationTimestamp(new Date(t))}_${suffix}`;
-  while (existing.includes(folder) || (newest !== undefined && compareMigrationNames(folder, newest) <= 0 && /^\d{14}/.test(newest))) {
+  // The new timestamp is later than every existing one, so that the new migration sorts last.
+  const newestStamp = existing.map((n) => /^\d{14}/.exec(n)?.[0]).filter((x): x is string => x !== undefined).sort().pop();
+  let t = Math.floor(now.getTime() / 1000) * 1000;
+  if (newestStamp !== undefined) t = Math.max(t, stampToTime(newestStamp) + 1000);
+  let folder = `${migrationTimestamp(new Date(t))}${suffix ? `_${suffix}` : ''}`;
+  while (existing.includes(folder)) {
     t += 1000;
-    folder = `${migrationTimestamp(new Date(t))}_${suffix}`;
+    folder = `${migrationTimestamp(new Date(t))}${suffix ? `_${suffix}` : ''}`;
   }
   const target = path.join(dir, folder);
   mkdirSync(target);
