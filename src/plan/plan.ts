@@ -86,8 +86,10 @@ export function planMigration(from: DatabaseModel, to: DatabaseModel, changes: r
   for (const t of to.tables) {
     if (!isRedefined(t.name)) continue;
     const ownChanges = changes.filter((c) => sameName(tableOfChange(c), t.name));
-    const old = findTable(from, tableBefore(t.name, changes));
-    if (!old) continue;
+    const found = findTable(from, tableBefore(t.name, changes));
+    if (!found) continue;
+    // A renamed table already has its new name when the rebuild runs (RenameTable steps come first).
+    const old = sameName(found.name, t.name) ? found : { ...found, name: t.name };
     redefinedChanges.push(...ownChanges);
     redefined.push(redefineTable(old, t, ownChanges, reasons.get(t.name.toLowerCase())!, notes));
   }

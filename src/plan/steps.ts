@@ -14,6 +14,7 @@ export interface ColumnCopy {
 }
 
 export interface RedefinedTable {
+  /** The table as it is when the step runs: under its new name when a RenameTable step renamed it. */
   readonly from: Table;
   /** The new definition: the desired table plus what we preserve from the old one (collations, CHECKs, options). */
   readonly to: Table;
