@@ -138,7 +138,21 @@ export function checkMigration(input: CheckInput): SafetyReport {
         if (!t || !live) break;
         const parent = before(c.foreignKey.referencedTable);
         const cols = c.foreignKey.columns.map((col) => columnBefore(c.table, col));
-        if (!parent || !cols.every((col) => t.columns.some((x) => sameName(x.name, col)))) break;
+        if (!cols.every((col) => t.columns.some((x) => sameName(x.name, col)))) break;
+        if (!parent) {
+          // The parent is created by this migration, so it starts empty: every reference the rows hold breaks.
+          const pointing = count(`SELECT count(*) FROM ${q(t.name)} WHERE ${cols.map((col) => `${q(col)} IS NOT NULL`).join(' AND ')}`);
+          if (pointing > 0) {
+            unexecutable.push(
+              diagnostic(
+                'D313',
+                `The new foreign key on \`${c.table}\`(${cols.join(', ')}) → \`${c.foreignKey.referencedTable}\` does not hold: \`${c.foreignKey.referencedTable}\` is created empty by this migration, and ${pointing} row${pointing === 1 ? ' points' : 's point'} at it.`,
+                { hint: `If \`${c.foreignKey.referencedTable}\` is a renamed table, declare the rename (\`/// @renamed(from: "old")\` on the model) so that its rows are kept.` },
+              ),
+            );
+          }
+          break;
+        }
         const refs = c.foreignKey.referencedColumns.length ? c.foreignKey.referencedColumns : (parent.primaryKey?.columns ?? []);
         if (refs.length !== cols.length || !refs.every((r) => parent.columns.some((x) => sameName(x.name, r)))) break;
         const orphans = count(
