@@ -8,7 +8,7 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { DatabaseModel, Index, Table } from '../database/model.js';
 import { findTable } from '../database/model.js';
 import { sameName, typeFamily } from '../database/normalize.js';
-import { quoteIdentifier as q, quoteString } from '../database/sql-text.js';
+import { mentionsIdentifier, quoteIdentifier as q, quoteString } from '../database/sql-text.js';
 import type { Change } from '../diff/changes.js';
 
 export type Query = (sql: string) => Record<string, unknown>[];
@@ -197,15 +197,29 @@ export function checkMigration(input: CheckInput): SafetyReport {
     const t = before(index.table);
     if (!t) return;
     const sources = cols.map((col) => columnBefore(index.table, col));
-    if (sources.length !== index.columns.length || !sources.every((col) => t.columns.some((x) => sameName(x.name, col)))) return;
+    if (sources.length !== index.columns.length) return;
+    const existing = sources.filter((col) => t.columns.some((x) => sameName(x.name, col)));
+    const added = sources.filter((col) => !existing.includes(col));
+    if (added.length > 0) {
+      // A column added by this migration holds the same value on every existing row: its default, or NULL (which
+      // never collides). So the rows collide when they agree on the index's other columns.
+      const table = findTable(input.to, index.table);
+      const columns = added.map((col) => table?.columns.find((x) => sameName(x.name, col)));
+      if (columns.some((c) => !c || c.default === undefined || c.generated)) return;
+      if (index.where !== undefined && added.some((col) => mentionsIdentifier(index.where!, col))) return;
+    }
     if (rowsIn(t.name) === 0) return;
-    const list = sources.map(q).join(', ');
-    const where = [index.where, ...sources.map((col) => `${q(col)} IS NOT NULL`)].filter(Boolean).join(' AND ');
-    const finder = `SELECT ${list}, count(*) FROM ${q(t.name)} WHERE ${where} GROUP BY ${list} HAVING count(*) > 1`;
+    const list = existing.map(q).join(', ');
+    const conditions = [index.where, ...existing.map((col) => `${q(col)} IS NOT NULL`)].filter(Boolean);
+    const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+    const finder = existing.length
+      ? `SELECT ${list}, count(*) FROM ${q(t.name)}${where} GROUP BY ${list} HAVING count(*) > 1`
+      : `SELECT count(*) FROM ${q(t.name)}${where} HAVING count(*) > 1`;
     const dups = count(`SELECT count(*) FROM (${finder})`);
+    const why = added.length ? ` (the new column${added.length === 1 ? '' : 's'} ${added.map((c) => `\`${c}\``).join(', ')} get${added.length === 1 ? 's' : ''} the same default on every existing row)` : '';
     if (dups > 0) {
       unexecutable.push(
-        diagnostic('D305', `A unique constraint covering the columns ${described} on the table \`${index.table}\` cannot be added: ${dups} value${dups === 1 ? ' is' : 's are'} duplicated.`, {
+        diagnostic('D305', `A unique constraint covering the columns ${described} on the table \`${index.table}\` cannot be added: ${dups} value${dups === 1 ? ' is' : 's are'} duplicated${why}.`, {
           hint: `Find them with: ${finder};`,
         }),
       );

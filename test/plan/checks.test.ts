@@ -20,4 +20,23 @@ test('D313: a foreign key now points at a table this migration creates empty, wh
   conn.close();
 });
 
+test('D305: a unique index over a column added with a default, on a table with several rows', () => {
+  const one = loadSchemaText(DATASOURCE + 'model Item {\n  id Int @id\n  kind Int\n}\n');
+  const two = loadSchemaText(DATASOURCE + 'model Item {\n  id Int @id\n  kind Int\n  code Int @unique @default(42)\n  slot Int @default(0)\n  @@unique([kind, slot])\n}\n');
+  const conn = databaseFromSchema(one, ['INSERT INTO "Item" ("id", "kind") VALUES (1, 1), (2, 2), (3, 2);']);
+  const m = planAgainst(conn, two);
+  assert.equal(m.safety.unexecutable.map((d) => d.code), ['D305', 'D305']);
+  assert.match(m.safety.unexecutable[0]!.message, /`\[code\]`.*1 value is duplicated \(the new column `code` gets the same default on every existing row\)/);
+  assert.match(m.safety.unexecutable[1]!.message, /`\[kind,slot\]`.*1 value is duplicated/);
+  assert.match(m.safety.unexecutable[1]!.hint!, /GROUP BY "kind" HAVING/);
+  assert.throws(() => applyScript(conn, m.sql), (e: unknown) => e instanceof AtomicUnitError);
+  // One row, or a nullable column without a default (NULLs never collide): it runs.
+  conn.runAtomic(['DELETE FROM "Item" WHERE "id" > 1']);
+  assert.equal(planAgainst(conn, two).safety.unexecutable, []);
+  const nullable = loadSchemaText(DATASOURCE + 'model Item {\n  id Int @id\n  kind Int\n  code Int? @unique\n}\n');
+  conn.runAtomic(['INSERT INTO "Item" ("id", "kind") VALUES (2, 2), (3, 2);']);
+  assert.equal(planAgainst(conn, nullable).safety.unexecutable, []);
+  conn.close();
+});
+
 test.run();
