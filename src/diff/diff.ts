@@ -33,10 +33,29 @@ export function diffDatabases(from: DatabaseModel, to: DatabaseModel, options: D
   }
   for (const f of from.tables) if (!matched.has(f)) changes.push({ kind: 'DropTable', table: f });
   const pkOf = (db: DatabaseModel) => (table: string) => db.tables.find((t) => sameName(t.name, table))?.primaryKey?.columns ?? [];
+  const renamed = renamedNames(options.renames);
   for (const [f, t] of pairs) {
-    changes.push(...diffTable(f, t, options.renames, pkOf(from), pkOf(to)));
+    changes.push(...diffTable(f, t, options.renames, pkOf(from), pkOf(to), renamed));
   }
   return changes;
+}
+
+/** Old names → new names. Renames apply to everything that refers to the renamed thing (SQLite rewrites references). */
+interface RenamedNames {
+  table(name: string): string;
+  /** A column of a table, both under their old names. */
+  column(table: string, name: string): string;
+}
+
+function renamedNames(renames: Renames | undefined): RenamedNames {
+  const tables = renames?.tables ?? [];
+  const columns = renames?.columns ?? [];
+  const table = (name: string): string => tables.find((r) => sameName(r.from, name))?.to ?? name;
+  return {
+    table,
+    // A column rename names its table by the new name (or the old one, when the table is not renamed).
+    column: (t, name) => columns.find((r) => (sameName(r.table, table(t)) || sameName(r.table, t)) && sameName(r.from, name))?.to ?? name,
+  };
 }
 
 function diffTable(
@@ -45,6 +64,7 @@ function diffTable(
   renames: Renames | undefined,
   fromPk: (table: string) => readonly string[],
   toPk: (table: string) => readonly string[],
+  renamed: RenamedNames,
 ): Change[] {
   const changes: Change[] = [];
   const table = t.name;
@@ -68,7 +88,7 @@ function diffTable(
     changes.push({ kind: 'AlterPrimaryKey', table, ...(f.primaryKey ? { from: f.primaryKey } : {}), ...(t.primaryKey ? { to: t.primaryKey } : {}) });
   }
   changes.push(...diffIndexes(f, t));
-  changes.push(...diffForeignKeys(f, t, fromPk, toPk));
+  changes.push(...diffForeignKeys(f, t, fromPk, toPk, renamed));
   return changes;
 }
 
@@ -122,15 +142,21 @@ function diffIndexes(f: Table, t: Table): Change[] {
   return changes;
 }
 
-function diffForeignKeys(f: Table, t: Table, fromPk: (table: string) => readonly string[], toPk: (table: string) => readonly string[]): Change[] {
+function diffForeignKeys(f: Table, t: Table, fromPk: (table: string) => readonly string[], toPk: (table: string) => readonly string[], renamed: RenamedNames): Change[] {
   const changes: Change[] = [];
-  const resolveFrom = (fk: ForeignKey): readonly string[] => (fk.referencedColumns.length ? fk.referencedColumns : fromPk(fk.referencedTable));
+  // An existing foreign key under the names it has after the renames: SQLite's RENAME TABLE and RENAME COLUMN
+  // rewrite the references, so a renamed parent or key column is the same foreign key, not a rebuild.
+  const current = (fk: ForeignKey): ForeignKey => ({
+    ...fk,
+    columns: fk.columns.map((c) => renamed.column(f.name, c)),
+    referencedTable: renamed.table(fk.referencedTable),
+    referencedColumns: (fk.referencedColumns.length ? fk.referencedColumns : fromPk(fk.referencedTable)).map((c) => renamed.column(fk.referencedTable, c)),
+  });
   const resolveTo = (fk: ForeignKey): readonly string[] => (fk.referencedColumns.length ? fk.referencedColumns : toPk(fk.referencedTable));
+  const existing = new Map(f.foreignKeys.map((fk) => [fk, current(fk)]));
   const used = new Set<ForeignKey>();
   for (const want of t.foreignKeys) {
-    const match = f.foreignKeys.find(
-      (fk) => !used.has(fk) && sameForeignKeyTarget(fk, want, (x) => (x === want ? resolveTo(x) : resolveFrom(x))),
-    );
+    const match = f.foreignKeys.find((fk) => !used.has(fk) && sameForeignKeyTarget(existing.get(fk)!, want, (x) => (x === want ? resolveTo(x) : x.referencedColumns)));
     if (match) {
       used.add(match);
       if (match.onDelete !== want.onDelete || match.onUpdate !== want.onUpdate) {

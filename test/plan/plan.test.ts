@@ -26,4 +26,16 @@ test('a renamed table that is also rebuilt is copied from its new name (RenameTa
   conn.close();
 });
 
+test('renaming a parent table or a key column keeps the foreign keys that point at it: SQLite rewrites them, no rebuild', () => {
+  const before = 'model User {\n  id Int @id\n  posts Post[]\n  @@map("users")\n}\nmodel Post {\n  id Int @id\n  authorId Int\n  author User @relation(fields: [authorId], references: [id])\n}\n';
+  const after =
+    '/// @renamed(from: "users")\nmodel User {\n  /// @renamed(from: "id")\n  key Int @id @map("user_key")\n  posts Post[]\n  @@map("people")\n}\nmodel Post {\n  id Int @id\n  /// @renamed(from: "authorId")\n  writerId Int\n  author User @relation(fields: [writerId], references: [key])\n}\n';
+  const { conn, m, two } = migrate(before, after, ['INSERT INTO "users" ("id") VALUES (1);', 'INSERT INTO "Post" ("id", "authorId") VALUES (5, 1);']);
+  assert.equal(m.plan.steps.map((s) => s.kind), ['RenameTable', 'RenameColumn', 'RenameColumn']);
+  applyScript(conn, m.sql);
+  assertMigrated(conn, two.model);
+  assert.equal(conn.query('SELECT "writerId" FROM "Post"'), [{ writerId: 1 }]);
+  conn.close();
+});
+
 test.run();
