@@ -101,7 +101,9 @@ export function columnChanges(a: Column, b: Column): ColumnChangeKind[] {
   if (!sameType(a.type, b.type)) kinds.push('type');
   if (a.notNull !== b.notNull) kinds.push('nullability');
   if (!sameDefault(a, b)) kinds.push('default');
-  if (!!a.generated !== !!b.generated || (a.generated && b.generated && (a.generated.expression !== b.generated.expression || a.generated.stored !== b.generated.stored))) {
+  // A schema cannot declare a generated column: when the desired side has none, the database's one is kept (the
+  // planner preserves it through rebuilds, as it does collations).
+  if (b.generated && (!a.generated || a.generated.expression !== b.generated.expression || a.generated.stored !== b.generated.stored)) {
     kinds.push('generated');
   }
   return kinds;

@@ -1,5 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { openDatabase } from '../../src/sqlite/open.ts';
 import { applyScript, assertMigrated, databaseFromSchema, loadSchemaText, planAgainst } from '../helpers/migration.ts';
 
 const DATASOURCE = 'datasource db {\n  provider = "sqlite"\n}\n';
@@ -35,6 +36,14 @@ test('renaming a parent table or a key column keeps the foreign keys that point 
   applyScript(conn, m.sql);
   assertMigrated(conn, two.model);
   assert.equal(conn.query('SELECT "writerId" FROM "Post"'), [{ writerId: 1 }]);
+  conn.close();
+});
+
+test('a generated column the schema cannot declare is kept, not diffed forever', () => {
+  const conn = openDatabase(':memory:');
+  conn.runAtomic(['CREATE TABLE "T" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "a" INTEGER NOT NULL, "twice" INTEGER GENERATED ALWAYS AS ("a" * 2) VIRTUAL)']);
+  const two = loadSchemaText(DATASOURCE + 'model T {\n  id Int @id\n  a Int\n  twice Unsupported("INTEGER")?\n}\n');
+  assert.equal(planAgainst(conn, two).changes, []);
   conn.close();
 });
 
