@@ -32,11 +32,36 @@ export function isConstantDefault(expression: string): boolean {
   return unquoteString(t) !== undefined;
 }
 
+/** An identifier in SQL text, with its offsets (`sql.slice(start, end)` is the name as written, quotes included). */
+export interface IdentifierAt {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+  /** The identifier before a `.` right in front of this one (`NEW` in `NEW."a"`, `t` in `t.a`). */
+  readonly qualifier?: string;
+  /** A `(` follows: a function name, not a column. */
+  readonly call: boolean;
+}
+
 /** The identifiers in a piece of SQL (bare words and quoted names), skipping strings and comments. */
 export function identifiersIn(sql: string): string[] {
-  const out: string[] = [];
+  return scanIdentifiers(sql).map((id) => id.name);
+}
+
+/** The identifiers in a piece of SQL with their positions, skipping strings and comments. */
+export function scanIdentifiers(sql: string): IdentifierAt[] {
+  const out: IdentifierAt[] = [];
   let i = 0;
   const n = sql.length;
+  const push = (name: string, start: number, end: number): void => {
+    let before = start - 1;
+    while (before >= 0 && /\s/.test(sql[before]!)) before--;
+    const previous = out[out.length - 1];
+    const qualified = before >= 0 && sql[before] === '.' && previous !== undefined && /^\s*$/.test(sql.slice(previous.end, before));
+    let after = end;
+    while (after < n && /\s/.test(sql[after]!)) after++;
+    out.push({ name, start, end, ...(qualified ? { qualifier: previous.name } : {}), call: sql[after] === '(' });
+  };
   while (i < n) {
     const c = sql[i]!;
     if (c === "'") {
@@ -64,16 +89,37 @@ export function identifiersIn(sql: string): string[] {
         name += sql[j];
         j++;
       }
-      out.push(name);
+      push(name, i, j + 1);
       i = j + 1;
     } else if (/[A-Za-z_]/.test(c)) {
       let j = i + 1;
       while (j < n && /[A-Za-z0-9_$]/.test(sql[j]!)) j++;
-      out.push(sql.slice(i, j));
+      push(sql.slice(i, j), i, j);
+      i = j;
+    } else if (/[0-9]/.test(c)) {
+      // A number (`1e5`, `0x1F`): not an identifier, whatever letters it holds.
+      let j = i + 1;
+      while (j < n && /[A-Za-z0-9_.]/.test(sql[j]!)) j++;
       i = j;
     } else i++;
   }
   return out;
+}
+
+/**
+ * SQL text with identifiers renamed: `rename` gets each identifier and returns its new name, or undefined to keep
+ * it. A renamed identifier is written quoted. Strings and comments are never touched.
+ */
+export function renameIdentifiers(sql: string, rename: (id: IdentifierAt) => string | undefined): string {
+  let out = '';
+  let last = 0;
+  for (const id of scanIdentifiers(sql)) {
+    const to = rename(id);
+    if (to === undefined) continue;
+    out += sql.slice(last, id.start) + quoteIdentifier(to);
+    last = id.end;
+  }
+  return out + sql.slice(last);
 }
 
 /** Whether SQL text names an identifier (case-insensitive, quoted or not). */

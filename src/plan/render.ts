@@ -10,6 +10,8 @@ import type { Step, StepKind } from './steps.js';
 type Renderer<K extends StepKind> = (step: Extract<Step, { kind: K }>) => string[];
 
 const RENDERERS: { [K in StepKind]: Renderer<K> } = {
+  DropView: (s) => ['-- DropView', `DROP VIEW IF EXISTS ${q(s.view.name)};`],
+  DropTrigger: (s) => ['-- DropTrigger', `DROP TRIGGER IF EXISTS ${q(s.trigger.name)};`],
   DropIndex: (s) => ['-- DropIndex', `DROP INDEX ${q(s.index.name)};`],
   DropTable: (s) => ['-- DropTable', 'PRAGMA foreign_keys=off;', `DROP TABLE ${q(s.table.name)};`, 'PRAGMA foreign_keys=on;'],
   RenameTable: (s) => ['-- RenameTable', `ALTER TABLE ${q(s.from)} RENAME TO ${q(s.to)};`],
@@ -19,10 +21,8 @@ const RENDERERS: { [K in StepKind]: Renderer<K> } = {
   DropColumn: (s) => ['-- AlterTable', `ALTER TABLE ${q(s.table)} DROP COLUMN ${q(s.column)};`],
   RedefineTables: (s) => {
     const lines = ['-- RedefineTables', 'PRAGMA defer_foreign_keys=ON;', 'PRAGMA foreign_keys=OFF;'];
-    // Views and triggers would be lost (triggers go with DROP TABLE) or would make the rename fail (views that
-    // name a missing table): drop them first, recreate them after.
-    for (const v of [...s.dependents.views].reverse()) lines.push(`DROP VIEW IF EXISTS ${q(v.name)};`);
-    for (const t of s.dependents.triggers) lines.push(`DROP TRIGGER IF EXISTS ${q(t.name)};`);
+    // Views and other tables' triggers that name a rebuilt table stay as they are (see the step's legacyAlterTable).
+    if (s.legacyAlterTable) lines.push('PRAGMA legacy_alter_table=ON;');
     for (const t of s.tables) {
       const name = t.to.name;
       const temp = `new_${name}`;
@@ -35,8 +35,9 @@ const RENDERERS: { [K in StepKind]: Renderer<K> } = {
       lines.push(`ALTER TABLE ${q(temp)} RENAME TO ${q(name)};`);
       for (const index of t.to.indexes) if (index.origin === 'c') lines.push(renderCreateIndex(index, name));
     }
-    for (const v of s.dependents.views) lines.push(`${v.sql.trim().replace(/;?$/, ';')}`);
-    for (const t of s.dependents.triggers) lines.push(`${t.sql.trim().replace(/;?$/, ';')}`);
+    // DROP TABLE dropped the rebuilt tables' triggers.
+    for (const t of s.triggers) lines.push(`${t.sql.trim().replace(/;?$/, ';')}`);
+    if (s.legacyAlterTable) lines.push('PRAGMA legacy_alter_table=OFF;');
     lines.push('PRAGMA foreign_keys=ON;', 'PRAGMA defer_foreign_keys=OFF;');
     return lines;
   },
