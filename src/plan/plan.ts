@@ -120,7 +120,8 @@ export function planMigration(from: DatabaseModel, to: DatabaseModel, changes: r
 
   for (const c of changes) {
     const table = tableOfChange(c);
-    const explicit = c.kind === 'RenameTable' || nativeRenames.has(c);
+    // An index created by name is dropped by name even on a rebuilt table, so that the script says so.
+    const explicit = c.kind === 'RenameTable' || nativeRenames.has(c) || (c.kind === 'DropIndex' && c.index.origin === 'c');
     if (isRedefined(table) && !explicit) continue;
     switch (c.kind) {
       case 'AddTable':
