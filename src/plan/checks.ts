@@ -179,7 +179,7 @@ export function checkMigration(input: CheckInput): SafetyReport {
       if (rows.length === 0) continue;
       const total = rows.reduce((s, r) => s + Number(r.n), 0);
       warnings.push(
-        diagnostic('D307', `The column \`${e.column}\` on \`${e.table}\` holds values that are not in the enum \`${e.enumName}\`: ${rows.slice(0, 5).map((r) => `'${String(r.v)}'`).join(', ')}${rows.length > 5 ? ', …' : ''} (${total}${rows.length > 5 ? '+' : ''} rows).`, {
+        diagnostic('D307', `The column \`${e.column}\` on \`${e.table}\` holds values that are not in the enum \`${e.enumName}\`: ${rows.slice(0, 5).map((r) => `'${String(r.v)}'`).join(', ')}${rows.length > 5 ? ', …' : ''} (${total}${rows.length > 5 ? '+' : ''} row${total === 1 && rows.length <= 5 ? '' : 's'}).`, {
           hint: `Add the values back to \`${e.enumName}\`, or update those rows before migrating.`,
         }),
       );
