@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import type { Column, DatabaseModel, Table, Trigger, View } from '../database/model.js';
+import type { Column, DatabaseModel, ForeignKey, Table, Trigger, View } from '../database/model.js';
 import { findTable } from '../database/model.js';
 import { sameName } from '../database/normalize.js';
 import { isConstantDefault, mentionsIdentifier, quoteIdentifier } from '../database/sql-text.js';
@@ -53,11 +53,20 @@ export function planMigration(from: DatabaseModel, to: DatabaseModel, changes: r
       case 'AlterColumn':
         addReason(c.table, describeColumnChange(c.from, c.to, c.changes));
         break;
-      case 'AddForeignKey':
-        addReason(c.table, `foreign key (${c.foreignKey.columns.join(', ')}) → ${c.foreignKey.referencedTable} added (ON DELETE ${c.foreignKey.onDelete} ON UPDATE ${c.foreignKey.onUpdate})`);
+      case 'AddForeignKey': {
+        const fk = c.foreignKey;
+        const was = changedForeignKey(c, changes);
+        if (was) {
+          const actions = [was.onDelete !== fk.onDelete ? `ON DELETE ${was.onDelete} → ${fk.onDelete}` : '', was.onUpdate !== fk.onUpdate ? `ON UPDATE ${was.onUpdate} → ${fk.onUpdate}` : ''];
+          addReason(c.table, `foreign key (${fk.columns.join(', ')}) → ${fk.referencedTable} ${actions.filter(Boolean).join(', ')}`);
+        } else addReason(c.table, `foreign key (${fk.columns.join(', ')}) → ${fk.referencedTable} added (ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate})`);
         break;
+      }
       case 'DropForeignKey':
-        addReason(c.table, `foreign key (${c.foreignKey.columns.join(', ')}) → ${c.foreignKey.referencedTable} removed`);
+        // A changed foreign key is one Drop and one Add: the Add says what changed.
+        if (!changes.some((a) => a.kind === 'AddForeignKey' && changedForeignKey(a, changes) === c.foreignKey)) {
+          addReason(c.table, `foreign key (${c.foreignKey.columns.join(', ')}) → ${c.foreignKey.referencedTable} removed`);
+        }
         break;
       case 'AddColumn': {
         const why = whyNotAddable(c.column);
@@ -171,6 +180,13 @@ export function planMigration(from: DatabaseModel, to: DatabaseModel, changes: r
     });
   }
   return { steps: sortSteps(steps), notes };
+}
+
+/** For an added foreign key that replaces one on the same columns and parent (its actions changed): the old one. */
+function changedForeignKey(add: Extract<Change, { kind: 'AddForeignKey' }>, changes: readonly Change[]): ForeignKey | undefined {
+  const sameKey = (a: ForeignKey, b: ForeignKey): boolean => sameName(a.referencedTable, b.referencedTable) && a.columns.length === b.columns.length && a.columns.every((col, i) => sameName(col, b.columns[i]!));
+  const drop = changes.find((c): c is Extract<Change, { kind: 'DropForeignKey' }> => c.kind === 'DropForeignKey' && sameName(c.table, add.table) && sameKey(c.foreignKey, add.foreignKey));
+  return drop?.foreignKey;
 }
 
 /** The name a table had before this migration (following a RenameTable change). */
