@@ -38,6 +38,7 @@ export interface CheckInput {
 
 /** Prisma's names for type families in messages (`Int`, `String`, …); unsupported types keep their SQL name. */
 function typeName(declared: string): string {
+  if (declared.trim() === '') return '(none)';
   const f = typeFamily(declared);
   return f.startsWith('Unsupported:') ? declared : f;
 }

@@ -1,6 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { summarizeChanges } from '../../src/diff/summary.ts';
 import { AtomicUnitError } from '../../src/sqlite/errors.ts';
+import { openDatabase } from '../../src/sqlite/open.ts';
 import { applyScript, databaseFromSchema, loadSchemaText, planAgainst } from '../helpers/migration.ts';
 
 const DATASOURCE = 'datasource db {\n  provider = "sqlite"\n}\n';
@@ -36,6 +38,15 @@ test('D305: a unique index over a column added with a default, on a table with s
   const nullable = loadSchemaText(DATASOURCE + 'model Item {\n  id Int @id\n  kind Int\n  code Int? @unique\n}\n');
   conn.runAtomic(['INSERT INTO "Item" ("id", "kind") VALUES (2, 2), (3, 2);']);
   assert.equal(planAgainst(conn, nullable).safety.unexecutable, []);
+  conn.close();
+});
+
+test('a column without a declared type is described as (none), in D303 and in the summary', () => {
+  const conn = openDatabase(':memory:');
+  conn.runAtomic(['CREATE TABLE "t" ("x" PRIMARY KEY); INSERT INTO "t" VALUES (1);']);
+  const m = planAgainst(conn, loadSchemaText(DATASOURCE + 'model t {\n  x Int @id\n}\n'));
+  assert.match(m.safety.warnings.find((d) => d.code === 'D303')!.message, /cast from `\(none\)` to `Int`/);
+  assert.match(summarizeChanges(m.changes), /type \(none\) → INTEGER/);
   conn.close();
 });
 
