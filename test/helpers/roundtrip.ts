@@ -3,7 +3,7 @@
  * filled with rows, the migration to v2 planned against it with live checks, then applied and verified. Returns
  * what happened; throws (with the seed and the evolution in the message) when an invariant breaks.
  */
-import type { Table } from '../../src/database/model.ts';
+import type { DatabaseModel, Table } from '../../src/database/model.ts';
 import { findTable } from '../../src/database/model.ts';
 import { sameName, typeFamily } from '../../src/database/normalize.ts';
 import { quoteIdentifier as q } from '../../src/database/sql-text.ts';
@@ -14,6 +14,7 @@ import { AtomicUnitError } from '../../src/sqlite/errors.ts';
 import { introspectDatabase } from '../../src/sqlite/introspect.ts';
 import { diffDatabases } from '../../src/diff/diff.ts';
 import { evolveSchema } from '../../conformance/gen/evolve.ts';
+import { Random } from '../../conformance/gen/random.ts';
 import { generateSchema, renderSchema, type GenOptions, type GenSchema } from '../../conformance/gen/schema-generator.ts';
 import { generateRows, type RowOptions } from './data.ts';
 import { applyScript, databaseFromSchema, loadSchemaText, planAgainst, type PlannedMigration } from './migration.ts';
@@ -25,6 +26,8 @@ export interface PairOptions extends GenOptions {
   readonly declareRenames: boolean;
   /** Rows per table in v1. */
   readonly rows?: RowOptions;
+  /** Hand-edit v1 as users do: views, a trigger and an extra index on one of its tables (see handEdits). */
+  readonly handEdits?: boolean;
 }
 
 export interface PairOutcome {
@@ -33,6 +36,8 @@ export interface PairOutcome {
   readonly unexecutable: readonly string[];
   readonly rebuilt: number;
   readonly rows: number;
+  /** What the plan used, for coverage: step kinds, `legacy_alter_table`, and the codes of its notes. */
+  readonly features: readonly string[];
 }
 
 /** v2 with `/// @renamed(from: "…")` on every model and field whose database name the evolution changed. */
@@ -61,9 +66,19 @@ export function runPair(seed: number, options: PairOptions): PairOutcome {
   const conn = databaseFromSchema(one, rows);
   let migration: PlannedMigration | undefined;
   try {
+    const edits = options.handEdits ? handEdits(one.model, seed) : [];
+    if (edits.length > 0) conn.runAtomic(edits);
     migration = planAgainst(conn, two);
     const { safety } = migration;
     const rebuilt = migration.plan.steps.filter((s) => s.kind === 'RedefineTables').reduce((n, s) => n + (s.kind === 'RedefineTables' ? s.tables.length : 0), 0);
+    const features = [
+      ...new Set([
+        ...migration.plan.steps.map((s) => s.kind),
+        ...migration.plan.steps.filter((s) => s.kind === 'RedefineTables' && s.legacyAlterTable).map(() => 'legacy_alter_table'),
+        ...migration.plan.steps.filter((s) => s.kind === 'RedefineTables' && s.triggers.length > 0).map(() => 'recreated trigger'),
+        ...migration.plan.notes.map((d) => d.code),
+      ]),
+    ];
     if (safety.unexecutable.length > 0) {
       const codes = safety.unexecutable.map((d) => d.code);
       check(codes.every((c) => /^D3\d\d$/.test(c)), `unexecutable diagnostics without a D3xx code: ${codes.join(', ')}`);
@@ -77,7 +92,7 @@ export function runPair(seed: number, options: PairOptions): PairOutcome {
       }
       check(failed, `reported unexecutable (${codes.join(', ')}) but the script ran`);
       check(diffDatabases(introspectDatabase(conn).model, migration.from).length === 0, 'the failed script changed the database');
-      return { applied: false, unexecutable: codes, rebuilt, rows: rows.length };
+      return { applied: false, unexecutable: codes, rebuilt, rows: rows.length, features };
     }
     checkDroppedColumns(conn, migration);
     const before = snapshotAll(conn, migration);
@@ -87,13 +102,54 @@ export function runPair(seed: number, options: PairOptions): PairOutcome {
     const broken = conn.query('SELECT * FROM pragma_foreign_key_check');
     check(broken.length === 0, `(b) foreign_key_check: ${JSON.stringify(broken)}`);
     compareRows(conn, migration, before);
-    return { applied: true, unexecutable: [], rebuilt, rows: rows.length };
+    checkDependents(conn, migration);
+    return { applied: true, unexecutable: [], rebuilt, rows: rows.length, features };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     throw new Error(`${context}\n${message}\n--- v1 ---\n${renderSchema(v1)}--- v2 ---\n${renderSchema(v2)}--- migration ---\n${migration?.sql ?? '(not planned)'}`, { cause: e });
   } finally {
     conn.close();
   }
+}
+
+/**
+ * What users add by hand to a database the schema manages: on one table, a `SELECT *` view, a view naming a column,
+ * a trigger on that column, and an index the schema does not declare (the diff drops it, as a reported change).
+ */
+function handEdits(db: DatabaseModel, seed: number): string[] {
+  const rng = new Random(seed ^ 0xed17);
+  const candidates = db.tables.filter((t) => !t.name.startsWith('_') && t.columns.some((c) => !t.primaryKey?.columns.includes(c.name)));
+  if (candidates.length === 0) return [];
+  const t = rng.pick(candidates);
+  const c = rng.pick(t.columns.filter((x) => !t.primaryKey?.columns.includes(x.name)));
+  const key = (t.primaryKey?.columns ?? [t.columns[0]!.name]).map(q).join(', ');
+  return [
+    `CREATE VIEW "rt_all" AS SELECT * FROM ${q(t.name)}`,
+    `CREATE VIEW "rt_column" AS SELECT ${key}, ${q(c.name)} FROM ${q(t.name)} WHERE ${q(c.name)} IS NOT NULL`,
+    `CREATE TRIGGER "rt_trigger" BEFORE UPDATE OF ${q(c.name)} ON ${q(t.name)} WHEN NEW.${q(c.name)} IS NULL AND OLD.${q(c.name)} IS NULL AND 0 BEGIN SELECT RAISE(ABORT, 'never'); END`,
+    `CREATE INDEX "rt_extra" ON ${q(t.name)}(${q(c.name)})`,
+  ];
+}
+
+/**
+ * The views and triggers are still there unless the plan reported them (D312) or their table was dropped, every
+ * view can be queried, and SQLite still accepts a rename (it checks every view and trigger of the schema).
+ */
+function checkDependents(conn: DatabaseConnection, m: PlannedMigration): void {
+  const after = introspectDatabase(conn).model;
+  const reported = m.plan.notes.filter((d) => d.code === 'D312').map((d) => d.message);
+  for (const v of m.from.views) {
+    if (after.views.some((x) => sameName(x.name, v.name))) continue;
+    check(reported.some((r) => r.includes(`view \`${v.name}\``)), `the view ${v.name} is gone without D312`);
+  }
+  for (const tr of m.from.triggers) {
+    if (after.triggers.some((x) => sameName(x.name, tr.name))) continue;
+    const droppedTable = m.changes.some((c) => c.kind === 'DropTable' && sameName(c.table.name, tr.table));
+    check(droppedTable || reported.some((r) => r.includes(`trigger \`${tr.name}\``)), `the trigger ${tr.name} is gone without D312`);
+  }
+  for (const v of after.views) conn.query(`SELECT * FROM ${q(v.name)} LIMIT 1`);
+  const table = after.tables[0];
+  if (table) conn.runAtomic([`ALTER TABLE ${q(table.name)} RENAME TO "rt_probe"; ALTER TABLE "rt_probe" RENAME TO ${q(table.name)};`]);
 }
 
 function check(condition: boolean, message: string): asserts condition {
