@@ -236,6 +236,7 @@ test('D312: a view over a dropped table is dropped first and reported; later ren
   assert.equal(m.plan.steps.map((s) => s.kind), ['DropView', 'DropTable']);
   assert.equal(m.plan.notes.map((d) => d.code), ['D312']);
   assert.match(m.plan.notes[0]!.message, /The view `VU` names the table `U`, which this migration drops, so the migration drops the view\./);
+  assert.match(m.sql, /^\/\*\n  Warnings:\n\n(.*\n)*  - The view `VU` names the table `U`, which this migration drops, so the migration drops the view\.\n/);
   conn.runAtomic(['ALTER TABLE "T" RENAME COLUMN "b" TO "bb"']);
   conn.close();
 });

@@ -41,7 +41,7 @@ export interface PlannedMigration {
   readonly sql: string;
 }
 
-/** Plans the migration of a live database to a schema, with the live checks (row counts) `codegen diff` runs. */
+/** Plans the migration of a live database to a schema, with the live checks (row counts) and the script header `codegen diff` gives. */
 export function planAgainst(conn: DatabaseConnection, target: LoadedSchema, extraRenames: Renames = {}): PlannedMigration {
   const from = introspectDatabase(conn).model;
   const declared = renamesFromSchema(target.schema);
@@ -49,7 +49,7 @@ export function planAgainst(conn: DatabaseConnection, target: LoadedSchema, extr
   const changes = diffDatabases(from, target.model, { renames });
   const plan = planMigration(from, target.model, changes, { sqliteVersion: conn.capabilities.sqliteVersion });
   const safety = checkMigration({ from, to: target.model, changes, query: (sql) => conn.query(sql), hints: schemaHints(target.schema) });
-  const warnings = [...safety.warnings, ...safety.unexecutable].filter((d) => d.severity !== 'info').map((d) => d.message);
+  const warnings = [...safety.warnings, ...safety.unexecutable, ...plan.notes].filter((d) => d.severity !== 'info').map((d) => d.message);
   return { from, to: target.model, changes, plan, safety, sql: renderMigrationScript(plan.steps, { warnings }) };
 }
 
