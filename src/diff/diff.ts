@@ -87,7 +87,7 @@ function diffTable(
   if (!samePrimaryKey(f.primaryKey, t.primaryKey, renameMap(columnRenames))) {
     changes.push({ kind: 'AlterPrimaryKey', table, ...(f.primaryKey ? { from: f.primaryKey } : {}), ...(t.primaryKey ? { to: t.primaryKey } : {}) });
   }
-  changes.push(...diffIndexes(f, t));
+  changes.push(...diffIndexes(f, t, renamed));
   changes.push(...diffForeignKeys(f, t, fromPk, toPk, renamed));
   return changes;
 }
@@ -116,16 +116,18 @@ function samePrimaryKey(a: PrimaryKey | undefined, b: PrimaryKey | undefined, re
   return a.autoincrement === b.autoincrement;
 }
 
-function diffIndexes(f: Table, t: Table): Change[] {
+function diffIndexes(f: Table, t: Table, renamed: RenamedNames): Change[] {
   const changes: Change[] = [];
   const actual = f.indexes.filter((i) => i.origin !== 'pk');
+  // An index under the column names it has after the renames: SQLite's RENAME COLUMN rewrites it.
+  const current = (i: Index): Index => ({ ...i, columns: i.columns.map((c) => (c.name !== undefined ? { ...c, name: renamed.column(f.name, c.name) } : c)) });
   const used = new Set<Index>();
   for (const want of t.indexes) {
     if (want.origin === 'pk') continue;
     const byName = actual.find((i) => !used.has(i) && sameName(i.name, want.name));
     if (byName) {
       used.add(byName);
-      if (!sameIndexDefinition(byName, want)) {
+      if (!sameIndexDefinition(current(byName), want)) {
         changes.push({ kind: 'DropIndex', index: byName });
         changes.push({ kind: 'AddIndex', index: want });
       }
@@ -133,7 +135,7 @@ function diffIndexes(f: Table, t: Table): Change[] {
     }
     // A UNIQUE constraint written in the table's DDL (an autoindex) is the same unique index under another name:
     // it cannot be renamed without a rebuild, and it enforces the same thing.
-    const constraint = actual.find((i) => !used.has(i) && i.origin === 'u' && sameIndexDefinition({ ...i, name: want.name }, want));
+    const constraint = actual.find((i) => !used.has(i) && i.origin === 'u' && sameIndexDefinition({ ...current(i), name: want.name }, want));
     if (constraint) {
       used.add(constraint);
       continue;

@@ -39,6 +39,18 @@ test('renaming a parent table or a key column keeps the foreign keys that point 
   conn.close();
 });
 
+test('an index named with map: is kept through a rename of its column (SQLite rewrites it)', () => {
+  const { conn, m, two } = migrate(
+    'model Post {\n  id Int @id\n  title String\n  @@index([title], map: "post_title")\n}\n',
+    'model Post {\n  id Int @id\n  /// @renamed(from: "title")\n  headline String\n  @@index([headline], map: "post_title")\n}\n',
+    ['INSERT INTO "Post" ("id", "title") VALUES (1, \'a\');'],
+  );
+  assert.equal(m.plan.steps.map((s) => s.kind), ['RenameColumn']);
+  applyScript(conn, m.sql);
+  assertMigrated(conn, two.model);
+  conn.close();
+});
+
 test('a generated column the schema cannot declare is kept, not diffed forever', () => {
   const conn = openDatabase(':memory:');
   conn.runAtomic(['CREATE TABLE "T" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "a" INTEGER NOT NULL, "twice" INTEGER GENERATED ALWAYS AS ("a" * 2) VIRTUAL)']);
