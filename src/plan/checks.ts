@@ -106,6 +106,13 @@ export function checkMigration(input: CheckInput): SafetyReport {
             if (nulls > 0) unexecutable.push(diagnostic('D309', `Made the column \`${c.to.name}\` on table \`${c.table}\` required, but there ${nulls === 1 ? 'is 1 existing NULL value' : `are ${nulls} existing NULL values`}.`));
           }
         }
+        if (c.changes.includes('nullability') && c.to.notNull && c.to.default !== undefined) {
+          // Its NULLs become the default: a unique index over it (kept, not added here) may no longer hold.
+          const added = new Set(changes.filter((x) => x.kind === 'AddIndex').map((x) => (x.kind === 'AddIndex' ? x.index : undefined)));
+          for (const index of findTable(input.to, c.table)?.indexes ?? []) {
+            if (index.unique && !added.has(index) && index.columns.some((x) => x.name !== undefined && sameName(x.name, c.to.name))) checkNewUnique(index, c.to.name);
+          }
+        }
         break;
       }
       case 'AddColumn': {
@@ -188,11 +195,21 @@ export function checkMigration(input: CheckInput): SafetyReport {
   }
   return { warnings, unexecutable };
 
-  function checkNewUnique(index: Index): void {
+  /** The default that fills the NULLs of a column this migration makes required, if it does. */
+  function fillOf(table: string, column: string): string | undefined {
+    const c = changes.find((x) => x.kind === 'AlterColumn' && sameName(x.table, table) && sameName(x.to.name, column));
+    return c && c.kind === 'AlterColumn' && c.changes.includes('nullability') && c.to.notNull ? c.to.default : undefined;
+  }
+
+  /**
+   * Whether a unique index holds on the rows once the migration has filled them: an index this migration adds
+   * (`filled` undefined), or an existing one over a column it makes required with a default (`filled`: that column).
+   */
+  function checkNewUnique(index: Index, filled?: string): void {
     const cols = index.columns.map((x) => x.name).filter((x): x is string => x !== undefined);
     const described = `\`[${cols.join(',')}]\``;
     if (!live) {
-      warnings.push(diagnostic('D304', `A unique constraint covering the columns ${described} on the table \`${index.table}\` will be added. If there are existing duplicate values, this will fail.`));
+      if (filled === undefined) warnings.push(diagnostic('D304', `A unique constraint covering the columns ${described} on the table \`${index.table}\` will be added. If there are existing duplicate values, this will fail.`));
       return;
     }
     const t = before(index.table);
@@ -210,21 +227,33 @@ export function checkMigration(input: CheckInput): SafetyReport {
       if (index.where !== undefined && added.some((col) => mentionsIdentifier(index.where!, col))) return;
     }
     if (rowsIn(t.name) === 0) return;
-    const list = existing.map(q).join(', ');
-    const conditions = [index.where, ...existing.map((col) => `${q(col)} IS NOT NULL`)].filter(Boolean);
+    // A column made required with a default holds that default where it held NULL.
+    const fills = cols.map((col) => fillOf(index.table, col));
+    const expressions = existing.map((col) => {
+      const fill = fills[sources.indexOf(col)];
+      return fill !== undefined ? `coalesce(${q(col)}, ${fill})` : q(col);
+    });
+    const list = expressions.join(', ');
+    const conditions = [index.where, ...expressions.map((e) => `${e} IS NOT NULL`)].filter(Boolean);
     const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
     const finder = existing.length
       ? `SELECT ${list}, count(*) FROM ${q(t.name)}${where} GROUP BY ${list} HAVING count(*) > 1`
       : `SELECT count(*) FROM ${q(t.name)}${where} HAVING count(*) > 1`;
     const dups = count(`SELECT count(*) FROM (${finder})`);
-    const why = added.length ? ` (the new column${added.length === 1 ? '' : 's'} ${added.map((c) => `\`${c}\``).join(', ')} get${added.length === 1 ? 's' : ''} the same default on every existing row)` : '';
+    const filledNames = cols.filter((_, i) => fills[i] !== undefined && existing.includes(sources[i]!));
+    const why = [
+      added.length ? `the new column${added.length === 1 ? '' : 's'} ${added.map((c) => `\`${c}\``).join(', ')} get${added.length === 1 ? 's' : ''} the same default on every existing row` : '',
+      filledNames.length ? `the NULLs of ${filledNames.map((c) => `\`${c}\``).join(', ')}, made required, become the default` : '',
+    ].filter(Boolean);
+    const because = why.length ? ` (${why.join('; ')})` : '';
     if (dups > 0) {
+      const what = filled === undefined ? 'cannot be added' : 'would not hold';
       unexecutable.push(
-        diagnostic('D305', `A unique constraint covering the columns ${described} on the table \`${index.table}\` cannot be added: ${dups} value${dups === 1 ? ' is' : 's are'} duplicated${why}.`, {
+        diagnostic('D305', `A unique constraint covering the columns ${described} on the table \`${index.table}\` ${what}: ${dups} value${dups === 1 ? ' is' : 's are'} duplicated${because}.`, {
           hint: `Find them with: ${finder};`,
         }),
       );
-    } else {
+    } else if (filled === undefined) {
       warnings.push(diagnostic('D304', `A unique constraint covering the columns ${described} on the table \`${index.table}\` will be added. The current rows hold no duplicates.`, { severity: 'info' }));
     }
   }

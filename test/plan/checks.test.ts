@@ -41,6 +41,22 @@ test('D305: a unique index over a column added with a default, on a table with s
   conn.close();
 });
 
+test('D305: a unique column made required with a default, while several rows hold NULL', () => {
+  const one = loadSchemaText(DATASOURCE + 'model Item {\n  id Int @id\n  code String? @unique\n}\n');
+  const two = loadSchemaText(DATASOURCE + 'model Item {\n  id Int @id\n  code String @unique @default("none")\n}\n');
+  const conn = databaseFromSchema(one, [`INSERT INTO "Item" ("id", "code") VALUES (1, 'a'), (2, NULL), (3, NULL);`]);
+  const m = planAgainst(conn, two);
+  assert.equal(m.safety.unexecutable.map((d) => d.code), ['D305']);
+  assert.match(m.safety.unexecutable[0]!.message, /`\[code\]` on the table `Item` would not hold: 1 value is duplicated \(the NULLs of `code`, made required, become the default\)/);
+  assert.throws(() => applyScript(conn, m.sql), (e: unknown) => e instanceof AtomicUnitError);
+  // One NULL (or a row already holding the default plus one NULL) decides it too.
+  conn.runAtomic(['DELETE FROM "Item" WHERE "id" = 3']);
+  assert.equal(planAgainst(conn, two).safety.unexecutable, []);
+  conn.runAtomic([`UPDATE "Item" SET "code" = 'none' WHERE "id" = 1`]);
+  assert.equal(planAgainst(conn, two).safety.unexecutable.map((d) => d.code), ['D305']);
+  conn.close();
+});
+
 test('a column without a declared type is described as (none), in D303 and in the summary', () => {
   const conn = openDatabase(':memory:');
   conn.runAtomic(['CREATE TABLE "t" ("x" PRIMARY KEY); INSERT INTO "t" VALUES (1);']);
