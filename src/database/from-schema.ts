@@ -46,8 +46,16 @@ export function databaseModelFromSchema(schema: SchemaModel): DatabaseModel {
   const withForeignKeys = schema.datasource?.relationMode !== 'prisma';
   const tables: Table[] = [];
   for (const model of schema.models) tables.push(modelTable(model, schema, byName, enums, withForeignKeys));
-  for (const relation of schema.relations) {
-    if (relation.kind !== 'ManyToMany') continue;
+  // Join tables come after the model tables, in Prisma's order: by the declaration of the model on side A, then
+  // of its relation field.
+  const modelIndex = new Map(schema.models.map((m, i) => [m.name, i]));
+  const fieldIndex = (model: string, field: string): number => byName.get(model)?.fields.findIndex((f) => f.name === field) ?? -1;
+  const joinRelations = schema.relations
+    .filter((r): r is Extract<typeof r, { kind: 'ManyToMany' }> => r.kind === 'ManyToMany')
+    .map((r) => ({ r, key: [modelIndex.get(r.a.model) ?? 0, fieldIndex(r.a.model, r.a.field)] as const }))
+    .sort((x, y) => x.key[0] - y.key[0] || x.key[1] - y.key[1])
+    .map((x) => x.r);
+  for (const relation of joinRelations) {
     const a = byName.get(relation.a.model);
     const b = byName.get(relation.b.model);
     if (!a || !b) continue;
