@@ -1,5 +1,6 @@
 import type { Section } from '../section.ts';
+import { introspectCorpus } from './introspect-corpus.ts';
 import { parseCorpus } from './parse-corpus.ts';
 
 /** Every section, in report order. Each lives in its own file. */
-export const SECTIONS: Section[] = [parseCorpus];
+export const SECTIONS: Section[] = [parseCorpus, introspectCorpus];
