@@ -11,7 +11,9 @@ import type { Section } from './section.ts';
 import { SECTIONS } from './sections/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const CORPUS = path.resolve(root, '../shared/corpus');
+/** ../shared/corpus next to the checkout (or next to its parent, for a git worktree under wt/), or $CODEGEN_CORPUS. */
+export const CORPUS =
+  process.env.CODEGEN_CORPUS ?? [path.resolve(root, '../shared/corpus'), path.resolve(root, '../../shared/corpus')].find((p) => existsSync(p)) ?? path.resolve(root, '../shared/corpus');
 
 if (!existsSync(CORPUS)) {
   console.log(`No corpus at ${CORPUS}: nothing to check.`);

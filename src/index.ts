@@ -1,6 +1,8 @@
 // Public API barrel: no logic here.
-export { loadSchema, validateSources, validateSchemaText } from './api.js';
-export type { LoadSchemaOptions, LoadSchemaResult } from './api.js';
+export { loadSchema, validateSources, validateSchemaText, formatSchema, writeFormattedFiles } from './api.js';
+export type { LoadSchemaOptions, LoadSchemaResult, FormatSchemaOptions, FormatSchemaResult, FormattedFile } from './api.js';
+export { formatSchemaText } from './schema/format.js';
+export type { FormatTextResult } from './schema/format.js';
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
 export type { DiagnosticCode } from './diagnostics/codes.js';
 export { CODES } from './diagnostics/codes.js';

@@ -100,6 +100,12 @@ export const CODES = {
     hint: 'Fix the first errors; many later ones are usually consequences.',
     doc: 'Reporting stopped after 100 syntax errors in one file.',
   },
+  P115: {
+    title: 'Cannot write file',
+    severity: 'error',
+    hint: 'Check the permissions of the file and of its folder.',
+    doc: '`codegen format` could not write a formatted schema file. The file is left as it was: the new text is written to a temporary file in the same folder and renamed over the old one only when complete.',
+  },
 
   // ── V2xx: validation ─────────────────────────────────────────────────────────────────────────
   V201: {
@@ -331,9 +337,174 @@ export const CODES = {
   // (new V2xx codes go above this line)
 
   // ── D3xx: destructive and unexecutable changes ───────────────────────────────────────────────
+  D301: {
+    title: 'Dropping a table with data',
+    severity: 'warning',
+    hint: 'Copy the data elsewhere first if you still need it, then apply with --accept-data-loss.',
+    doc: 'The migration drops a table. With a database at hand the message gives its row count.',
+  },
+  D302: {
+    title: 'Dropping a column with data',
+    severity: 'warning',
+    hint: 'If the column was renamed, say so (`/// @renamed(from: "old")` on the field, or `--rename`), and its data is kept.',
+    doc: 'The migration drops a column. With a database at hand the message gives the number of non-null values lost.',
+  },
+  D303: {
+    title: 'Risky type change',
+    severity: 'warning',
+    doc: 'A column changes type. SQLite converts each stored value by the new column affinity, which may change or lose data (text that is not a number stays text in an INTEGER column, a REAL is truncated in a BIGINT column, and so on).',
+  },
+  D304: {
+    title: 'New unique constraint',
+    severity: 'warning',
+    doc: 'A unique index is added over existing data. With a database at hand, the check runs the query and reports whether duplicates exist (D305).',
+  },
+  D305: {
+    title: 'Unique constraint violated by existing rows',
+    severity: 'error',
+    hint: 'Remove or merge the duplicate rows first (the message shows a query that finds them), then migrate.',
+    doc: 'The new unique index cannot be created: existing rows hold duplicate values.',
+  },
+  D306: {
+    title: 'Primary key change',
+    severity: 'warning',
+    doc: 'The primary key changes. The table is rebuilt, and rows that collide under the new key make the migration fail.',
+  },
+  D307: {
+    title: 'Enum values in use',
+    severity: 'warning',
+    doc: 'Rows hold values that are not in the enum any more. The client will refuse to read them.',
+  },
+  D308: {
+    title: 'Required column without a default on a table with rows',
+    severity: 'error',
+    hint: 'Add the column as optional, fill it, then make it required; or give it a `@default(…)`.',
+    doc: 'A required column is added without a default to a table that has rows, so there is no value to put in them.',
+  },
+  D309: {
+    title: 'Column made required while rows hold NULL',
+    severity: 'error',
+    hint: 'Fill the NULLs first (UPDATE … SET col = … WHERE col IS NULL), or give the field a `@default(…)` that fills them.',
+    doc: 'A column becomes required, but existing rows hold NULL in it and no default fills them.',
+  },
+  D310: {
+    title: 'Required column with a client-side default on a table with rows',
+    severity: 'error',
+    hint: 'Add the column as optional, fill it (the client computes `uuid()`, `cuid()`… for new rows only), then make it required.',
+    doc: 'Defaults such as `uuid()`, `cuid()`, `nanoid()`, `ulid()` and `@updatedAt` live in the client, not in the database, so existing rows would get no value.',
+  },
+  D311: {
+    title: 'Table rebuild',
+    severity: 'info',
+    doc: 'SQLite cannot make this change with ALTER TABLE, so the table is rebuilt: created anew, copied, dropped and renamed. Views and triggers are recreated around it.',
+  },
+  D312: {
+    title: 'Preserved object dropped',
+    severity: 'warning',
+    doc: 'Something the schema cannot describe (a CHECK constraint, a trigger, a view) depends on a column or table that the migration drops, so it cannot be kept.',
+  },
+  D313: {
+    title: 'Foreign key violated by existing rows',
+    severity: 'error',
+    hint: 'Fix or delete the rows that point at missing parents, then migrate.',
+    doc: 'A new foreign key cannot hold: existing rows reference parent rows that do not exist.',
+  },
   // (D3xx codes go above this line)
 
   // ── M4xx: migrations ─────────────────────────────────────────────────────────────────────────
+  M401: {
+    title: 'Migrations path is not a folder',
+    severity: 'error',
+    hint: 'Point `--migrations` at the folder that holds the `<timestamp>_<name>/migration.sql` folders.',
+    doc: 'The migrations location exists but is a file.',
+  },
+  M402: {
+    title: 'Missing or unreadable migration_lock.toml',
+    severity: 'warning',
+    doc: 'Prisma keeps the provider of a migrations folder in `migration_lock.toml`. It is missing or has no provider line; it is written again by `migrate dev`.',
+  },
+  M403: {
+    title: 'Migrations for another provider',
+    severity: 'error',
+    doc: 'migration_lock.toml names a provider other than sqlite, so these migrations cannot be applied to a SQLite database.',
+  },
+  M404: {
+    title: 'Migration folder without migration.sql',
+    severity: 'error',
+    doc: 'A folder in the migrations folder has no migration.sql file.',
+  },
+  M410: {
+    title: 'A failed migration blocks deploys',
+    severity: 'error',
+    doc: 'A migration started and failed earlier (its history row has no finished_at). Nothing runs until it is resolved with `codegen migrate resolve`, as in Prisma (P3009).',
+  },
+  M411: {
+    title: 'Applied migration was modified',
+    severity: 'error',
+    doc: 'The file of an applied migration changed since it was applied (its checksum differs, line endings aside). Prisma\'s deploy ignores this; we stop, because the database may not match the file. `--allow-modified` accepts it as a warning.',
+  },
+  M412: {
+    title: 'Applied migration missing from the folder',
+    severity: 'warning',
+    doc: 'The history records a migration whose folder is gone. Usually the wrong folder, or a branch switch.',
+  },
+  M413: {
+    title: 'Migration failed and was rolled back',
+    severity: 'error',
+    doc: 'A statement of the migration failed (or foreign keys would break). The whole migration, history row included, was rolled back; a failed row with the error is recorded, and later deploys stop until it is resolved.',
+  },
+  M414: {
+    title: 'Migration not found',
+    severity: 'error',
+    doc: '`migrate resolve` names a migration that is not in the migrations folder.',
+  },
+  M415: {
+    title: 'Cannot resolve this migration',
+    severity: 'error',
+    doc: '`migrate resolve --rolled-back` applies to failed migrations only, and `--applied` to migrations that are not applied yet.',
+  },
+  M416: {
+    title: 'Database differs from the migration history (drift)',
+    severity: 'error',
+    doc: 'The dev database does not match what the migrations folder produces when replayed. Someone changed the database by hand, or a migration was edited. `migrate dev` reports what differs and never resets without `--force-reset`.',
+  },
+  M417: {
+    title: 'Data loss needs confirmation',
+    severity: 'error',
+    hint: 'Read the warnings, then run again with --accept-data-loss.',
+    doc: 'The new migration would lose data (warnings with row counts). `migrate dev` stops with exit code 3 unless `--accept-data-loss` is given.',
+  },
+  M418: {
+    title: 'Migration cannot run on this data',
+    severity: 'error',
+    doc: 'The new migration has an unexecutable step (for example a required column without a default on a table with rows). It is not written; the message suggests the fix.',
+  },
+  M419: {
+    title: 'No database location',
+    severity: 'error',
+    hint: 'Pass --db <file>, set DATABASE_URL=file:./dev.db, or add `url = "file:./dev.db"` to the datasource.',
+    doc: 'The command needs a database and none was given: no --db, no DATABASE_URL and no datasource url.',
+  },
+  M420: {
+    title: 'Replaying the migrations failed',
+    severity: 'error',
+    doc: 'A migration failed when the folder was replayed into an in-memory database (the shadow database). The migration itself is broken, or depends on data.',
+  },
+  M421: {
+    title: 'Reset refused',
+    severity: 'error',
+    doc: '`migrate reset` drops every table; it refuses to run without --force.',
+  },
+  M422: {
+    title: 'Backup failed',
+    severity: 'error',
+    doc: 'The backup taken before migrating (`VACUUM INTO`) failed, so nothing was applied.',
+  },
+  M423: {
+    title: 'Double-quoted string literal in a migration',
+    severity: 'warning',
+    doc: 'A migration writes a string in double quotes (`VALUES ("x")`). Prisma\'s older engines accepted that SQLite quirk; the SQLite build we use does not, so the value is run as a single-quoted string. The file itself is not changed, and its checksum stays the same.',
+  },
   // (M4xx codes go above this line)
 
   // ── G5xx: code generation ────────────────────────────────────────────────────────────────────

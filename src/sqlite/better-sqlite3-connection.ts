@@ -77,6 +77,15 @@ export class BetterSqliteConnection implements DatabaseConnection {
     }
   }
 
+  backupTo(file: string): void {
+    try {
+      // VACUUM INTO writes a consistent, compacted copy; it cannot run inside a transaction.
+      this.#db.prepare('VACUUM INTO ?').run(file);
+    } catch (e) {
+      throw this.#environmentError(e, 'write') ?? e;
+    }
+  }
+
   close(): void {
     if (this.#db.open) this.#db.close();
     this.#statements.clear();
