@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // One call to Prisma's schema engine bound to a database file, in its own process: the wasm engine keeps global
 // state, so a second engine in the same process corrupts the first. Usage:
-//   node oracle-child.mjs '<json {op, dbFile, ...}>'   → prints a JSON result on stdout
+//   echo '<json {op, dbFile, ...}>' | node oracle-child.mjs   → prints a JSON result on stdout
 // For conformance runs only (see oracle.ts).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,7 +10,10 @@ import path from 'node:path';
 
 const dir = process.env.PRISMA_ORACLE_DIR || path.join(os.homedir(), '.cache', 'prisma-oracle');
 const req = createRequire(path.join(dir, 'noop.js'));
-const args = JSON.parse(process.argv[2]);
+// The request comes on stdin (schemas and migration lists are too large for argv).
+let input = '';
+for await (const chunk of process.stdin) input += chunk;
+const args = JSON.parse(input);
 let panic;
 globalThis.PRISMA_WASM_PANIC_REGISTRY = { set_message: (m) => (panic = m) };
 

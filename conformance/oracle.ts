@@ -137,7 +137,7 @@ let lastPanic: string | undefined;
 function child(args: object): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const script = fileURLToPath(new URL('./oracle-child.mjs', import.meta.url));
-    execFile(process.execPath, [script, JSON.stringify(args)], { env: { ...process.env, PRISMA_ORACLE_DIR: ORACLE_DIR }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
+    const proc = execFile(process.execPath, [script], { env: { ...process.env, PRISMA_ORACLE_DIR: ORACLE_DIR }, maxBuffer: 256 * 1024 * 1024 }, (error, stdout) => {
       if (error && !stdout) return reject(error);
       try {
         const out = JSON.parse(stdout) as { ok: boolean; result?: unknown; error?: string };
@@ -150,6 +150,7 @@ function child(args: object): Promise<unknown> {
         reject(e);
       }
     });
+    proc.stdin!.end(JSON.stringify(args));
   });
 }
 const memoryEngines = new Map<string, Promise<SchemaEngine>>();
