@@ -8,7 +8,7 @@ import { EXIT, processIO, type CliIO } from './io.js';
 
 const FORMATS = ['text', 'json'] as const;
 /** Every command name, for "did you mean" on a typo. */
-const COMMANDS = ['validate', 'format', 'diff', 'migrate'];
+const COMMANDS = ['validate', 'format', 'diff', 'migrate', 'check'];
 
 class UsageError extends Error {}
 
@@ -122,6 +122,21 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         )
         .demandCommand(1, 'Name a migrate command: deploy, dev, status, resolve, reset or bundle.');
     })
+    .command(
+      'check',
+      'Check a pull request: schema, migrations vs the base branch, missing migrations, stale client, lint',
+      (y) =>
+        y
+          .option('schema', { type: 'string', describe: 'Schema file or folder' })
+          .option('migrations', { type: 'string', describe: 'Migrations folder (default: beside the schema)' })
+          .option('base', { type: 'string', describe: 'Git ref to compare with (default: merge base with origin/main, then main)' })
+          .option('git', { type: 'boolean', default: true, describe: 'Compare with the base branch (--no-git to skip)' })
+          .option('format', { choices: ['text', 'json', 'markdown', 'github', 'sarif'] as const, default: 'text' as const, describe: 'Report format' }),
+      run(async (a) => {
+        const { runCheck } = await import('./commands/check.js');
+        return runCheck({ ...(a as Record<string, unknown>), version: await packageVersion() } as never, io);
+      }),
+    )
     .demandCommand(1, 'Name a command.')
     .recommendCommands()
     .strict()
