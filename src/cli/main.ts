@@ -8,7 +8,7 @@ import { EXIT, processIO, type CliIO } from './io.js';
 
 const FORMATS = ['text', 'json'] as const;
 /** Every command name, for "did you mean" on a typo. */
-const COMMANDS = ['validate', 'format', 'diff', 'migrate', 'check'];
+const COMMANDS = ['init', 'validate', 'format', 'diff', 'migrate', 'check'];
 
 class UsageError extends Error {}
 
@@ -20,13 +20,25 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   const run =
     (handler: Handler) =>
     async (args: Record<string, unknown>): Promise<void> => {
-      exitCode = await handler(args);
+      // The project config fills what the flags leave out (config-args.ts).
+      const { applyConfig } = await import('./config-args.js');
+      const merged = await applyConfig(args, io);
+      exitCode = typeof merged === 'number' ? merged : await handler(merged);
     };
 
   const cli: Argv = yargs([...argv])
     .scriptName('codegen')
     .usage('$0 <command> [options]\n\nSchema tooling and code generation for SQLite apps with a Prisma schema.')
     .parserConfiguration({ 'boolean-negation': true, 'strip-aliased': true, 'strip-dashed': true })
+    .command(
+      'init',
+      'Start a project: prisma/schema.prisma, codegen.config.json and a .gitignore entry (never overwrites)',
+      (y) => y.option('dir', { type: 'string', describe: 'Project folder (default: the current folder)' }),
+      run(async (a) => {
+        const { runInit } = await import('./commands/init.js');
+        return runInit(a as never, io);
+      }),
+    )
     .command(
       'validate',
       'Check the schema and report every problem with its location',

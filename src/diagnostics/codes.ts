@@ -106,6 +106,11 @@ export const CODES = {
     hint: 'Check the permissions of the file and of its folder.',
     doc: '`codegen format` could not write a formatted schema file. The file is left as it was: the new text is written to a temporary file in the same folder and renamed over the old one only when complete.',
   },
+  P116: {
+    title: 'Invalid config',
+    severity: 'error',
+    doc: 'The project config (`codegen.config.{json,js,mjs,ts}` or the `"codegen"` key of package.json) cannot be loaded, or has an unknown option or a value of the wrong type.',
+  },
 
   // ── V2xx: validation ─────────────────────────────────────────────────────────────────────────
   V201: {
