@@ -22,7 +22,9 @@ function fence(sql: string): string {
 
 export function checkReportMarkdown(result: CheckResult): string {
   const lines: string[] = [];
-  const status = result.exitCode === 0 ? '✅ All checks passed' : result.exitCode === 2 ? '🟡 Something is out of date' : '🛑 Errors found';
+  const warnings = result.findings.filter((f) => f.diagnostic.severity === 'warning').length;
+  const status =
+    result.exitCode === 2 ? '🟡 Something is out of date' : result.exitCode === 1 ? '🛑 Errors found' : warnings ? `✅ Passed, with ${warnings} warning${warnings === 1 ? '' : 's'}` : '✅ All checks passed';
   lines.push(`## codegen check: ${status}`, '');
   const facts = [
     result.base ? `base \`${result.base.ref}\` (${result.base.sha.slice(0, 7)})` : undefined,
