@@ -3,7 +3,9 @@
  * only: never imported by src/. Returns undefined from `loadOracle()` when the oracle is not installed, so
  * callers can skip with a clear message.
  */
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -99,36 +101,25 @@ export function loadOracle(): Oracle | undefined {
       return JSON.parse(wasm.get_dmmf(JSON.stringify({ prismaSchema: [['schema.prisma', stripUrl(schema)]], noColor: true })));
     },
     async diff(from, to) {
-      const dbFile = [from, to].find((t) => t.kind === 'db')?.value ?? ':memory:';
-      const engine = await schemaEngine(req, dbFile);
-      const ds = [{ path: 'ds.prisma', content: 'datasource db {\n  provider = "sqlite"\n}\n' }];
-      const target = (t: DiffTarget): object =>
-        t.kind === 'empty'
-          ? { tag: 'empty' }
-          : t.kind === 'schema'
-            ? { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: stripUrl(t.value!) }] }
-            : { tag: 'schemaDatasource', files: ds, configDir: process.cwd() };
-      const r = (await engine.diff({ from: target(from), to: target(to), script: true, exitCode: true, filters: { externalTables: [], externalEnums: [] } })) as {
-        stdout?: string;
-        exitCode: number;
-      };
-      return { sql: r.stdout ?? '', exitCode: r.exitCode };
+      const dbFile = [from, to].find((t) => t.kind === 'db')?.value;
+      if (dbFile === undefined) {
+        const engine = await schemaEngine(req, ':memory:');
+        const target = (t: DiffTarget): object =>
+          t.kind === 'empty' ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: stripUrl(t.value!) }] };
+        const r = (await engine.diff({ from: target(from), to: target(to), script: true, exitCode: true, filters: { externalTables: [], externalEnums: [] } })) as { stdout?: string; exitCode: number };
+        return { sql: r.stdout ?? '', exitCode: r.exitCode };
+      }
+      const strip = (t: DiffTarget): DiffTarget => (t.kind === 'schema' ? { kind: 'schema', value: stripUrl(t.value!) } : t);
+      return (await child({ op: 'diff', dbFile, from: strip(from), to: strip(to) })) as { sql: string; exitCode: number };
     },
     async pull(dbFile) {
-      const engine = await schemaEngine(req, dbFile);
-      const ds = [{ path: 'ds.prisma', content: 'datasource db {\n  provider = "sqlite"\n}\n' }];
-      const r = (await engine.introspect({ schema: { files: ds }, baseDirectoryPath: process.cwd(), force: true, compositeTypeDepth: -1, namespaces: null })) as {
-        schema: { files: { content: string }[] };
-      };
-      return r.schema.files.map((f) => f.content).join('');
+      return ((await child({ op: 'pull', dbFile })) as { schema: string }).schema;
     },
     async applyMigrations(dbFile, migrationsDir) {
-      const engine = await schemaEngine(req, dbFile);
-      return (await engine.applyMigrations({ migrationsList: migrationsList(migrationsDir), filters: { externalTables: [], externalEnums: [] } })) as { appliedMigrationNames: string[] };
+      return (await child({ op: 'applyMigrations', dbFile, migrationsList: migrationsList(migrationsDir) })) as { appliedMigrationNames: string[] };
     },
     async diagnoseMigrationHistory(dbFile, migrationsDir) {
-      const engine = await schemaEngine(req, dbFile);
-      return (await engine.diagnoseMigrationHistory({ migrationsList: migrationsList(migrationsDir), optInToShadowDatabase: false, filters: { externalTables: [], externalEnums: [] } })) as Record<string, unknown>;
+      return (await child({ op: 'diagnoseMigrationHistory', dbFile, migrationsList: migrationsList(migrationsDir) })) as Record<string, unknown>;
     },
   };
 }
@@ -141,6 +132,27 @@ interface SchemaEngine {
 }
 
 let lastPanic: string | undefined;
+
+/** Runs one database-bound engine call in a child process (the wasm engine cannot host two databases at once). */
+function child(args: object): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const script = fileURLToPath(new URL('./oracle-child.mjs', import.meta.url));
+    const proc = execFile(process.execPath, [script], { env: { ...process.env, PRISMA_ORACLE_DIR: ORACLE_DIR }, maxBuffer: 256 * 1024 * 1024 }, (error, stdout) => {
+      if (error && !stdout) return reject(error);
+      try {
+        const out = JSON.parse(stdout) as { ok: boolean; result?: unknown; error?: string };
+        if (out.ok) resolve(out.result);
+        else {
+          lastPanic = out.error;
+          reject(new Error(out.error));
+        }
+      } catch (e) {
+        reject(e);
+      }
+    });
+    proc.stdin!.end(JSON.stringify(args));
+  });
+}
 const memoryEngines = new Map<string, Promise<SchemaEngine>>();
 
 async function schemaEngine(req: NodeJS.Require, dbFile: string): Promise<SchemaEngine> {

@@ -1,4 +1,7 @@
 import type { BenchSuite } from '../suite.ts';
+import { diffSuite } from './diff.ts';
+import { introspectSuite } from './introspect.ts';
+import { migrateSuite } from './migrate.ts';
 
 /** Every suite, in report order. Each lives in its own file in this folder. */
-export const SUITES: BenchSuite[] = [];
+export const SUITES: BenchSuite[] = [introspectSuite, diffSuite, migrateSuite];

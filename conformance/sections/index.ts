@@ -1,6 +1,9 @@
 import type { Section } from '../section.ts';
+import { diffSection } from './diff.ts';
+import { migrateSection } from './migrate.ts';
 import { formatSection } from './format.ts';
+import { introspectCorpus } from './introspect-corpus.ts';
 import { parseCorpus } from './parse-corpus.ts';
 
 /** Every section, in report order. Each lives in its own file. */
-export const SECTIONS: Section[] = [parseCorpus, formatSection];
+export const SECTIONS: Section[] = [parseCorpus, formatSection, introspectCorpus, diffSection, migrateSection];

@@ -3,7 +3,7 @@
  * database Prisma migrated diffs as empty: the same table/column names, declared types, defaults, keys,
  * constraint names, and the same order of tables, columns, indexes and foreign keys.
  */
-import type { ColumnField, DefaultValue, Model, ReferentialAction, SchemaModel } from '../schema/model.js';
+import type { ColumnField, DefaultValue, ForeignKeyRelation, Model, ReferentialAction, SchemaModel } from '../schema/model.js';
 import { isColumnField } from '../schema/model.js';
 import type { Column, DatabaseModel, ForeignKey, ForeignKeyAction, Index, IndexColumn, Table } from './model.js';
 import { quoteIdentifier, quoteString } from './sql-text.js';
@@ -44,10 +44,22 @@ export function databaseModelFromSchema(schema: SchemaModel): DatabaseModel {
   const byName = new Map(schema.models.map((m) => [m.name, m]));
   const enums = new Map(schema.enums.map((e) => [e.name, e]));
   const withForeignKeys = schema.datasource?.relationMode !== 'prisma';
+  // The relation that each referencing field holds, looked up by `Model.field` (a linear scan per field would
+  // make large schemas quadratic).
+  const referencing = new Map<string, ForeignKeyRelation>();
+  for (const r of schema.relations) if (r.kind !== 'ManyToMany') referencing.set(`${r.referencing.model}.${r.referencing.field}`, r);
   const tables: Table[] = [];
-  for (const model of schema.models) tables.push(modelTable(model, schema, byName, enums, withForeignKeys));
-  for (const relation of schema.relations) {
-    if (relation.kind !== 'ManyToMany') continue;
+  for (const model of schema.models) tables.push(modelTable(model, referencing, byName, enums, withForeignKeys));
+  // Join tables come after the model tables, in Prisma's order: by the declaration of the model on side A, then
+  // of its relation field.
+  const modelIndex = new Map(schema.models.map((m, i) => [m.name, i]));
+  const fieldIndex = (model: string, field: string): number => byName.get(model)?.fields.findIndex((f) => f.name === field) ?? -1;
+  const joinRelations = schema.relations
+    .filter((r): r is Extract<typeof r, { kind: 'ManyToMany' }> => r.kind === 'ManyToMany')
+    .map((r) => ({ r, key: [modelIndex.get(r.a.model) ?? 0, fieldIndex(r.a.model, r.a.field)] as const }))
+    .sort((x, y) => x.key[0] - y.key[0] || x.key[1] - y.key[1])
+    .map((x) => x.r);
+  for (const relation of joinRelations) {
     const a = byName.get(relation.a.model);
     const b = byName.get(relation.b.model);
     if (!a || !b) continue;
@@ -88,14 +100,15 @@ function singleIdColumn(model: Model): ColumnField | undefined {
 
 function modelTable(
   model: Model,
-  schema: SchemaModel,
+  referencing: ReadonlyMap<string, ForeignKeyRelation>,
   models: ReadonlyMap<string, Model>,
   enums: ReadonlyMap<string, SchemaModel['enums'][number]>,
   withForeignKeys: boolean,
 ): Table {
   const table = model.dbName;
   const columnFields = model.fields.filter(isColumnField);
-  const dbNameOf = (fieldName: string): string => model.fields.find((f) => f.name === fieldName)?.dbName ?? fieldName;
+  const dbNames = new Map(model.fields.map((f) => [f.name, f.dbName]));
+  const dbNameOf = (fieldName: string): string => dbNames.get(fieldName) ?? fieldName;
 
   const pkFields = model.primaryKey?.fields ?? [];
   const singlePk = pkFields.length === 1 ? columnFields.find((f) => f.name === pkFields[0]!.name) : undefined;
@@ -142,8 +155,8 @@ function modelTable(
   if (withForeignKeys) {
     for (const field of model.fields) {
       if (field.kind !== 'relation') continue;
-      const relation = schema.relations.find((r) => r.kind !== 'ManyToMany' && r.referencing.model === model.name && r.referencing.field === field.name);
-      if (!relation || relation.kind === 'ManyToMany') continue;
+      const relation = referencing.get(`${model.name}.${field.name}`);
+      if (!relation) continue;
       const target = models.get(relation.referenced.model);
       if (!target || relation.fields.length === 0) continue;
       const columns = relation.fields.map(dbNameOf);

@@ -44,7 +44,8 @@ export function migrationState(migrations: readonly MigrationSource[], history: 
     const done = rows.find((r) => r.finishedAt !== null);
     if (!done) continue; // failed: reported below
     applied.push(m.name);
-    if (!checksumMatches(done.checksum, m.sql)) modified.push({ name: m.name, stored: done.checksum, current: m.checksum });
+    // The common case is an exact match of the precomputed checksum; only a mismatch pays for the line-ending variants.
+    if (done.checksum !== m.checksum && !checksumMatches(done.checksum, m.sql)) modified.push({ name: m.name, stored: done.checksum, current: m.checksum });
   }
   const failed = live.filter((r) => r.finishedAt === null && !live.some((x) => x.migrationName === r.migrationName && x.finishedAt !== null));
   const missing = [...byName.keys()].filter((name) => !folderNames.has(name)).sort(compareMigrationNames);

@@ -175,7 +175,6 @@ export function planMigration(from: DatabaseModel, to: DatabaseModel, changes: r
       kind: 'RedefineTables',
       tables: redefined,
       triggers: kept.filter(rebuilt).map((tr) => triggerAfterRenames(tr, from, renames)),
-      legacyAlterTable: keptObjects.views.length > 0 || kept.some((tr) => !rebuilt(tr)),
       changes: redefinedChanges,
     });
   }

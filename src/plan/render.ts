@@ -3,9 +3,9 @@
  * warnings as a comment block at the top. The renderer is an exhaustive map over step kinds: a missing case is
  * a compile error, never empty output.
  */
-import { quoteIdentifier as q } from '../database/sql-text.js';
+import { quoteIdentifier as q, quoteString } from '../database/sql-text.js';
 import { renderColumn, renderCreateIndex, renderCreateTable } from './ddl.js';
-import type { Step, StepKind } from './steps.js';
+import type { RedefinedTable, Step, StepKind } from './steps.js';
 
 type Renderer<K extends StepKind> = (step: Extract<Step, { kind: K }>) => string[];
 
@@ -21,28 +21,46 @@ const RENDERERS: { [K in StepKind]: Renderer<K> } = {
   DropColumn: (s) => ['-- AlterTable', `ALTER TABLE ${q(s.table)} DROP COLUMN ${q(s.column)};`],
   RedefineTables: (s) => {
     const lines = ['-- RedefineTables', 'PRAGMA defer_foreign_keys=ON;', 'PRAGMA foreign_keys=OFF;'];
-    // Views and other tables' triggers that name a rebuilt table stay as they are (see the step's legacyAlterTable).
-    if (s.legacyAlterTable) lines.push('PRAGMA legacy_alter_table=ON;');
-    for (const t of s.tables) {
-      const name = t.to.name;
-      const temp = `new_${name}`;
-      lines.push(`-- RedefineTables ${q(name)}: ${t.reasons.join('; ')}`);
-      lines.push(renderCreateTable(t.to, temp));
-      if (t.copies.length > 0) {
-        lines.push(`INSERT INTO ${q(temp)} (${t.copies.map((c) => q(c.column)).join(', ')}) SELECT ${t.copies.map((c) => c.expression).join(', ')} FROM ${q(t.from.name)};`);
-      }
-      lines.push(`DROP TABLE ${q(t.from.name)};`);
-      lines.push(`ALTER TABLE ${q(temp)} RENAME TO ${q(name)};`);
-      for (const index of t.to.indexes) if (index.origin === 'c') lines.push(renderCreateIndex(index, name));
-    }
-    // DROP TABLE dropped the rebuilt tables' triggers.
+    // Views that name a rebuilt table are left as they are: the table is dropped and created again under its own
+    // name, with no RENAME for SQLite to check them against. Its triggers go with DROP TABLE: recreated after.
+    for (const t of s.tables) lines.push(...renderRedefinedTable(t));
     for (const t of s.triggers) lines.push(`${t.sql.trim().replace(/;?$/, ';')}`);
-    if (s.legacyAlterTable) lines.push('PRAGMA legacy_alter_table=OFF;');
     lines.push('PRAGMA foreign_keys=ON;', 'PRAGMA defer_foreign_keys=OFF;');
     return lines;
   },
   CreateIndex: (s) => ['-- CreateIndex', renderCreateIndex(s.index)],
 };
+
+/**
+ * One table rebuilt in place: copy the rows to a temporary table, drop the table, create it with its new
+ * definition under its own name, copy the rows back, recreate its indexes. Prisma builds `new_X` and renames it;
+ * SQLite re-checks the whole schema on every ALTER TABLE … RENAME, which makes rebuilding n tables cost O(n²)
+ * (28 s for 1,000 tables here). Without the rename the cost is linear (under 1.5 s for the same 1,000).
+ * An AUTOINCREMENT counter is kept, so that ids of deleted rows are never handed out again.
+ */
+function renderRedefinedTable(t: RedefinedTable): string[] {
+  // The table already has its new name here: RenameTable steps run before RedefineTables.
+  const name = t.to.name;
+  const old = `_codegen_old_${name}`;
+  const keepsSequence = !!t.from.primaryKey?.autoincrement && !!t.to.primaryKey?.autoincrement;
+  const seq = `_codegen_seq_${name}`;
+  const lines = [`-- RedefineTables ${q(name)}: ${t.reasons.join('; ')}`];
+  lines.push(`CREATE TEMP TABLE ${q(old)} AS SELECT * FROM ${q(name)};`);
+  if (keepsSequence) lines.push(`CREATE TEMP TABLE ${q(seq)} AS SELECT "seq" FROM "sqlite_sequence" WHERE "name" = ${quoteString(name)};`);
+  lines.push(`DROP TABLE ${q(name)};`);
+  lines.push(renderCreateTable(t.to, name));
+  if (t.copies.length > 0) {
+    lines.push(`INSERT INTO ${q(name)} (${t.copies.map((c) => q(c.column)).join(', ')}) SELECT ${t.copies.map((c) => c.expression).join(', ')} FROM temp.${q(old)};`);
+  }
+  lines.push(`DROP TABLE temp.${q(old)};`);
+  if (keepsSequence) {
+    lines.push(`UPDATE "sqlite_sequence" SET "seq" = (SELECT "seq" FROM temp.${q(seq)}) WHERE "name" = ${quoteString(name)} AND "seq" < (SELECT "seq" FROM temp.${q(seq)});`);
+    lines.push(`INSERT INTO "sqlite_sequence" ("name", "seq") SELECT ${quoteString(name)}, "seq" FROM temp.${q(seq)} WHERE NOT EXISTS (SELECT 1 FROM "sqlite_sequence" WHERE "name" = ${quoteString(name)});`);
+    lines.push(`DROP TABLE temp.${q(seq)};`);
+  }
+  for (const index of t.to.indexes) if (index.origin === 'c') lines.push(renderCreateIndex(index, name));
+  return lines;
+}
 
 export function renderStep(step: Step): string {
   const render = RENDERERS[step.kind] as Renderer<typeof step.kind>;

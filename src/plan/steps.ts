@@ -37,14 +37,11 @@ export type Step =
   | {
       readonly kind: 'RedefineTables';
       readonly tables: readonly RedefinedTable[];
-      /** The triggers of the rebuilt tables, recreated after it (DROP TABLE drops them), in their text after the renames. */
-      readonly triggers: readonly Trigger[];
       /**
-       * Rename `new_X` to `X` with `legacy_alter_table` on, because views or other tables' triggers exist: SQLite then
-       * neither checks nor rewrites them (they name `X`, which is missing at that moment), and they work again once
-       * `X` is back. Views are never dropped and recreated from old text, which could miss the migration's renames.
+       * The triggers of the rebuilt tables, recreated after the rebuild (DROP TABLE drops them), in their text after
+       * the migration's renames. Views are left alone: a rebuild never renames a table (see render.ts).
        */
-      readonly legacyAlterTable: boolean;
+      readonly triggers: readonly Trigger[];
       readonly changes: readonly Change[];
     }
   | { readonly kind: 'CreateIndex'; readonly index: Index; readonly changes: readonly Change[] };

@@ -4,7 +4,7 @@
  * before BEGIN, `PRAGMA foreign_key_check` runs before COMMIT, and the previous setting comes back in `finally`.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AtomicOptions, Capabilities, DatabaseConnection, Row } from './connection.js';
 import { AtomicUnitError, DatabaseError, environmentDiagnostic, sqliteCodeOf, type DatabaseAction, type ForeignKeyViolation } from './errors.js';
 import { quoteIdentifier } from './quote.js';
@@ -167,7 +167,7 @@ export class BetterSqliteConnection implements DatabaseConnection {
     return found ? new DatabaseError(found, { sqliteCode: sqliteCodeOf(error), cause: error }) : undefined;
   }
 
-  #environmentDiagnostic(error: unknown, action: DatabaseAction) {
+  #environmentDiagnostic(error: unknown, action: DatabaseAction): Diagnostic | undefined {
     const code = sqliteCodeOf(error);
     if (!code) return undefined;
     const message = error instanceof Error ? error.message : String(error);

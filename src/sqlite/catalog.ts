@@ -77,11 +77,14 @@ export interface Catalog {
 /** How many queries readCatalog issues, whatever the size of the database. */
 export const CATALOG_QUERY_COUNT = 4;
 
+// pragma_table_list lists every table each time it is evaluated: materialised once, it joins in O(n log n)
+// (an automatic index) instead of once per schema row.
 const OBJECTS_SQL = `
+WITH tables AS MATERIALIZED (SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main')
 SELECT s.type, s.name, s.tbl_name AS "tableName", s.sql,
        l.type AS "tableType", l.wr AS "withoutRowid", l.strict
 FROM sqlite_schema AS s
-LEFT JOIN pragma_table_list AS l ON s.type = 'table' AND l.schema = 'main' AND l.name = s.name
+LEFT JOIN tables AS l ON s.type = 'table' AND l.name = s.name
 ORDER BY s.type, s.name`;
 
 /**

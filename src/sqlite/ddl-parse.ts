@@ -20,7 +20,8 @@ import type {
   ParseResult,
   TableConstraintDef,
 } from './ddl-ast.js';
-import { tokenizeSql, type Token } from './ddl-tokens.js';
+import { NAME_KINDS, SyntaxFailure, TokenCursor } from './ddl-cursor.js';
+import { tokenizeSql } from './ddl-tokens.js';
 
 export function parseCreateTable(sql: string): ParseResult<CreateTableStatement> {
   return parseWith(sql, (p) => p.createTable());
@@ -28,16 +29,6 @@ export function parseCreateTable(sql: string): ParseResult<CreateTableStatement>
 
 export function parseCreateIndex(sql: string): ParseResult<CreateIndexStatement> {
   return parseWith(sql, (p) => p.createIndex());
-}
-
-/** Thrown inside the parser only; parseWith turns it into a value. */
-class SyntaxFailure extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-  }
 }
 
 function parseWith<T>(sql: string, parse: (p: DdlParser) => T): ParseResult<T> {
@@ -58,17 +49,8 @@ function parseWith<T>(sql: string, parse: (p: DdlParser) => T): ParseResult<T> {
 const COLUMN_CONSTRAINT_START = new Set(['CONSTRAINT', 'PRIMARY', 'NOT', 'NULL', 'UNIQUE', 'CHECK', 'DEFAULT', 'COLLATE', 'REFERENCES', 'GENERATED', 'AS']);
 const TABLE_CONSTRAINT_START = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN']);
 const CONFLICT_RESOLUTIONS = new Set<ConflictResolution>(['ROLLBACK', 'ABORT', 'FAIL', 'IGNORE', 'REPLACE']);
-/** Token kinds SQLite accepts as a name (`nm` in its grammar): bare words, quoted identifiers and strings. */
-const NAME_KINDS = new Set(['word', 'quoted', 'string']);
 
-class DdlParser {
-  #pos = 0;
-
-  constructor(
-    private readonly source: string,
-    private readonly tokens: readonly Token[],
-  ) {}
-
+class DdlParser extends TokenCursor {
   // ── statements ────────────────────────────────────────────────────────────────────────────────
 
   createTable(): CreateTableStatement {
@@ -111,7 +93,7 @@ class DdlParser {
     const table = this.name();
     const columns = this.indexedColumnList(false).columns;
     let where: string | undefined;
-    if (this.acceptWord('WHERE')) where = this.textOf(this.#pos, this.skipExpression());
+    if (this.acceptWord('WHERE')) where = this.textOf(this.pos, this.skipExpression());
     return { kind: 'CreateIndex', name, ...(schema ? { schema } : {}), table, unique, ifNotExists, columns, ...(where !== undefined ? { where } : {}) };
   }
 
@@ -125,10 +107,10 @@ class DdlParser {
 
   private columnDef(): ColumnDef {
     const name = this.name();
-    const typeStart = this.#pos;
-    while (this.peekIsName() && !COLUMN_CONSTRAINT_START.has(this.peek()!.upper)) this.#pos++;
-    if (this.#pos > typeStart && this.atPunct('(')) this.skipBalanced();
-    const type = this.#pos > typeStart ? this.textOf(typeStart, this.#pos) : '';
+    const typeStart = this.pos;
+    while (this.peekIsName() && !COLUMN_CONSTRAINT_START.has(this.peek()!.upper)) this.pos++;
+    if (this.pos > typeStart && this.atPunct('(')) this.skipBalanced();
+    const type = this.pos > typeStart ? this.textOf(typeStart, this.pos) : '';
     const constraints: ColumnConstraintDef[] = [];
     while (!this.atEnd() && !this.atPunct(',') && !this.atPunct(')')) {
       const constraint = this.columnConstraint();
@@ -144,7 +126,7 @@ class DdlParser {
     const word = this.peek()?.kind === 'word' ? this.peek()!.upper : '';
     switch (word) {
       case 'PRIMARY': {
-        this.#pos++;
+        this.pos++;
         this.expectWord('KEY');
         const sort = this.sortOrder();
         const conflict = this.conflictClause();
@@ -152,28 +134,28 @@ class DdlParser {
         return { kind: 'PrimaryKey', ...named, ...(sort ? { sort } : {}), ...(conflict ? { conflict } : {}), autoincrement };
       }
       case 'NOT': {
-        this.#pos++;
+        this.pos++;
         this.expectWord('NULL');
         const conflict = this.conflictClause();
         return { kind: 'NotNull', ...named, ...(conflict ? { conflict } : {}) };
       }
       case 'NULL':
-        this.#pos++;
+        this.pos++;
         this.conflictClause();
         return { kind: 'Null', ...named };
       case 'UNIQUE': {
-        this.#pos++;
+        this.pos++;
         const conflict = this.conflictClause();
         return { kind: 'Unique', ...named, ...(conflict ? { conflict } : {}) };
       }
       case 'CHECK':
-        this.#pos++;
+        this.pos++;
         return { kind: 'Check', ...named, expression: this.parenthesizedExpression() };
       case 'DEFAULT':
-        this.#pos++;
+        this.pos++;
         return { kind: 'Default', ...named, expression: this.defaultValue() };
       case 'COLLATE':
-        this.#pos++;
+        this.pos++;
         return { kind: 'Collate', ...named, collation: this.name() };
       case 'REFERENCES':
         return { kind: 'References', ...named, foreignKey: this.foreignKeyClause() };
@@ -194,19 +176,19 @@ class DdlParser {
 
   /** DEFAULT takes a parenthesised expression, a signed number, or one literal or identifier token. */
   private defaultValue(): string {
-    const start = this.#pos;
+    const start = this.pos;
     if (this.atPunct('(')) {
       this.skipBalanced();
     } else if (this.atPunct('+') || this.atPunct('-')) {
-      this.#pos++;
+      this.pos++;
       if (this.peek()?.kind !== 'number') this.fail('expected a number after the sign in DEFAULT');
-      this.#pos++;
+      this.pos++;
     } else {
       const token = this.peek();
       if (!token || token.kind === 'punct' || token.kind === 'variable') this.fail(`expected a default value, found ${this.describe(token)}`);
-      this.#pos++;
+      this.pos++;
     }
-    return this.textOf(start, this.#pos);
+    return this.textOf(start, this.pos);
   }
 
   // ── table constraints ─────────────────────────────────────────────────────────────────────────
@@ -263,7 +245,7 @@ class DdlParser {
     }
     let deferred = false;
     const notDeferrable = this.atWord('NOT') && this.peek(1)?.upper === 'DEFERRABLE';
-    if (notDeferrable) this.#pos++;
+    if (notDeferrable) this.pos++;
     if (this.acceptWord('DEFERRABLE')) {
       if (this.acceptWord('INITIALLY')) deferred = this.expectWord('DEFERRED', 'IMMEDIATE') === 'DEFERRED' && !notDeferrable;
     }
@@ -300,7 +282,7 @@ class DdlParser {
 
   private conflictClause(): ConflictResolution | undefined {
     if (!(this.atWord('ON') && this.peek(1)?.upper === 'CONFLICT')) return undefined;
-    this.#pos += 2;
+    this.pos += 2;
     return this.expectWord(...CONFLICT_RESOLUTIONS) as ConflictResolution;
   }
 
@@ -315,7 +297,7 @@ class DdlParser {
     const columns: IndexedColumnDef[] = [];
     let autoincrement = false;
     do {
-      const start = this.#pos;
+      const start = this.pos;
       let end = this.skipExpression();
       if (allowAutoincrement && end - start > 1 && this.tokens[end - 1]!.upper === 'AUTOINCREMENT' && this.atPunct(')')) {
         autoincrement = true;
@@ -361,55 +343,18 @@ class DdlParser {
 
   /** `( expr )`: returns the text between the parentheses. */
   private parenthesizedExpression(): string {
-    const open = this.#pos;
+    const open = this.pos;
     this.expectPunct('(');
     const close = this.skipBalancedFrom(open);
     if (close - 1 <= open + 1) this.fail('expected an expression inside the parentheses', this.tokens[open]?.start);
     return this.textOf(open + 1, close - 1);
   }
 
-  /** Skips tokens up to a `,` or `)` at depth 0 (or the end) and returns the index where it stopped. */
-  private skipExpression(): number {
-    let depth = 0;
-    while (!this.atEnd()) {
-      const t = this.peek()!;
-      if (t.kind === 'punct') {
-        if (t.text === '(') depth++;
-        else if (t.text === ')') {
-          if (depth === 0) break;
-          depth--;
-        } else if (depth === 0 && (t.text === ',' || t.text === ';')) break;
-      }
-      this.#pos++;
-    }
-    if (depth > 0) this.fail('unbalanced parentheses');
-    return this.#pos;
-  }
-
-  /** At `(`: skips to just past its matching `)`. */
-  private skipBalanced(): void {
-    this.#pos = this.skipBalancedFrom(this.#pos);
-  }
-
-  private skipBalancedFrom(open: number): number {
-    let depth = 0;
-    for (let i = open; i < this.tokens.length; i++) {
-      const t = this.tokens[i]!;
-      if (t.kind !== 'punct') continue;
-      if (t.text === '(') depth++;
-      else if (t.text === ')' && --depth === 0) {
-        this.#pos = i + 1;
-        return i + 1;
-      }
-    }
-    return this.fail('unbalanced parentheses', this.tokens[open]?.start);
-  }
-
   // ── names ─────────────────────────────────────────────────────────────────────────────────────
 
   private ifNotExists(): boolean {
     if (!(this.atWord('IF') && this.peek(1)?.upper === 'NOT')) return false;
-    this.#pos += 2;
+    this.pos += 2;
     this.expectWord('EXISTS');
     return true;
   }
@@ -418,78 +363,5 @@ class DdlParser {
     const first = this.name();
     if (!this.acceptPunct('.')) return { name: first };
     return { schema: first, name: this.name() };
-  }
-
-  /** An identifier: a bare word, a quoted identifier, or (as SQLite allows for names) a string. */
-  private name(): string {
-    const token = this.peek();
-    if (!token || !NAME_KINDS.has(token.kind)) return this.fail(`expected a name, found ${this.describe(token)}`);
-    this.#pos++;
-    return token.value;
-  }
-
-  private peekIsName(): boolean {
-    const token = this.peek();
-    return token !== undefined && NAME_KINDS.has(token.kind);
-  }
-
-  // ── token helpers ─────────────────────────────────────────────────────────────────────────────
-
-  private peek(ahead = 0): Token | undefined {
-    return this.tokens[this.#pos + ahead];
-  }
-
-  private atEnd(): boolean {
-    return this.#pos >= this.tokens.length;
-  }
-
-  private atWord(word: string): boolean {
-    const t = this.peek();
-    return t?.kind === 'word' && t.upper === word;
-  }
-
-  private atPunct(text: string): boolean {
-    const t = this.peek();
-    return t?.kind === 'punct' && t.text === text;
-  }
-
-  private acceptWord(word: string): boolean {
-    if (!this.atWord(word)) return false;
-    this.#pos++;
-    return true;
-  }
-
-  private acceptPunct(text: string): boolean {
-    if (!this.atPunct(text)) return false;
-    this.#pos++;
-    return true;
-  }
-
-  /** Consumes one of the words and returns it (upper case). */
-  private expectWord(...words: string[]): string {
-    const t = this.peek();
-    if (t?.kind === 'word' && words.includes(t.upper)) {
-      this.#pos++;
-      return t.upper;
-    }
-    return this.fail(`expected ${words.join(' or ')}, found ${this.describe(t)}`);
-  }
-
-  private expectPunct(text: string): void {
-    if (!this.acceptPunct(text)) this.fail(`expected "${text}", found ${this.describe(this.peek())}`);
-  }
-
-  /** The source text from token `from` up to (not including) token `to`. */
-  private textOf(from: number, to: number): string {
-    if (to <= from) return '';
-    return this.source.slice(this.tokens[from]!.start, this.tokens[to - 1]!.end);
-  }
-
-  private describe(token: Token | undefined): string {
-    return token ? JSON.stringify(token.text) : 'the end of the statement';
-  }
-
-  private fail(message: string, offset?: number): never {
-    throw new SyntaxFailure(message, offset ?? this.peek()?.start ?? this.source.length);
   }
 }

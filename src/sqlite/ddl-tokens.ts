@@ -45,37 +45,44 @@ export interface TokenizeResult {
 }
 
 const MULTI_CHAR_OPERATORS = ['->>', '||', '<=', '>=', '==', '!=', '<>', '<<', '>>', '->'];
-const SINGLE_CHAR_PUNCT = new Set('(),;.+-*/%<>=|&~');
+const SINGLE_CHAR_PUNCT = '(),;.+-*/%<>=|&~';
 
-function isDigit(c: string | undefined): boolean {
-  return c !== undefined && c >= '0' && c <= '9';
+// Character classes by char code, as bit flags: the tokenizer runs over every table's DDL on introspection, so it
+// classifies with one table lookup instead of string comparisons.
+const SPACE = 1;
+const DIGIT = 2;
+const HEX = 4;
+const ID_START = 8;
+const ID_PART = 16;
+const CLASSES = Uint8Array.from({ length: 128 }, (_, code) => classify(String.fromCharCode(code)));
+
+function classify(c: string): number {
+  if (' \t\n\r\f\v'.includes(c)) return SPACE;
+  if (c >= '0' && c <= '9') return DIGIT | HEX | ID_PART;
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return ID_START | ID_PART | ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ? HEX : 0);
+  if (c === '_') return ID_START | ID_PART;
+  if (c === '$') return ID_PART;
+  return 0;
 }
-function isHexDigit(c: string | undefined): boolean {
-  return c !== undefined && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
-}
-function isIdentifierStart(c: string | undefined): boolean {
-  return c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c.charCodeAt(0) >= 0x80);
-}
-function isIdentifierPart(c: string | undefined): boolean {
-  return isIdentifierStart(c) || isDigit(c) || c === '$';
-}
-function isSpace(c: string | undefined): boolean {
-  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+
+/** Whether the character at `i` has the class; characters past the end have none, non-ASCII are identifier chars. */
+function is(source: string, i: number, flag: number): boolean {
+  const code = source.charCodeAt(i);
+  if (Number.isNaN(code)) return false;
+  if (code >= 0x80) return (flag & (ID_START | ID_PART)) !== 0;
+  return (CLASSES[code]! & flag) !== 0;
 }
 
 export function tokenizeSql(source: string): TokenizeResult {
   const tokens: Token[] = [];
-  let i = 0;
-  const push = (kind: TokenKind, start: number, end: number, value?: string): void => {
-    const text = source.slice(start, end);
-    tokens.push({ kind, text, value: value ?? text, upper: kind === 'word' ? text.toUpperCase() : '', start, end });
-  };
+  const push = (kind: TokenKind, start: number, end: number, value?: string): number => tokens.push(makeToken(source, kind, start, end, value));
   const fail = (message: string, offset: number): TokenizeResult => ({ tokens, error: { message, offset } });
+  let i = 0;
 
   while (i < source.length) {
     const c = source[i]!;
     const start = i;
-    if (isSpace(c)) {
+    if (is(source, i, SPACE)) {
       i++;
     } else if (c === '-' && source[i + 1] === '-') {
       const eol = source.indexOf('\n', i);
@@ -87,8 +94,8 @@ export function tokenizeSql(source: string): TokenizeResult {
     } else if (c === "'" || c === '"' || c === '`') {
       const end = scanQuoted(source, i, c);
       if (end === -1) return fail(c === "'" ? 'unterminated string' : 'unterminated quoted identifier', start);
-      const value = source.slice(i + 1, end - 1).replaceAll(c + c, c);
-      push(c === "'" ? 'string' : 'quoted', start, end, value);
+      const body = source.slice(i + 1, end - 1);
+      push(c === "'" ? 'string' : 'quoted', start, end, body.includes(c) ? body.replaceAll(c + c, c) : body);
       i = end;
     } else if (c === '[') {
       const close = source.indexOf(']', i + 1);
@@ -97,31 +104,31 @@ export function tokenizeSql(source: string): TokenizeResult {
       i = close + 1;
     } else if ((c === 'x' || c === 'X') && source[i + 1] === "'") {
       const end = scanQuoted(source, i + 1, "'");
-      const hex = end === -1 ? '' : source.slice(i + 2, end - 1);
-      if (end === -1 || hex.length % 2 !== 0 || ![...hex].every(isHexDigit)) return fail('malformed blob literal', start);
+      if (end === -1 || !isHexBody(source, i + 2, end - 1)) return fail('malformed blob literal', start);
       push('blob', start, end);
       i = end;
-    } else if (isDigit(c) || (c === '.' && isDigit(source[i + 1]))) {
+    } else if (is(source, i, DIGIT) || (c === '.' && is(source, i + 1, DIGIT))) {
       i = scanNumber(source, i);
-      if (isIdentifierStart(source[i])) return fail('unrecognized token: a number runs into a word', start);
+      if (is(source, i, ID_START)) return fail('unrecognized token: a number runs into a word', start);
       push('number', start, i);
-    } else if (isIdentifierStart(c)) {
-      while (isIdentifierPart(source[i])) i++;
+    } else if (is(source, i, ID_START)) {
+      i++;
+      while (is(source, i, ID_PART)) i++;
       push('word', start, i);
     } else if (c === '?') {
       i++;
-      while (isDigit(source[i])) i++;
+      while (is(source, i, DIGIT)) i++;
       push('variable', start, i);
-    } else if ((c === ':' || c === '@' || c === '$') && isIdentifierPart(source[i + 1])) {
+    } else if ((c === ':' || c === '@' || c === '$') && is(source, i + 1, ID_PART)) {
       i++;
-      while (isIdentifierPart(source[i])) i++;
+      while (is(source, i, ID_PART)) i++;
       push('variable', start, i);
     } else {
       const op = MULTI_CHAR_OPERATORS.find((o) => source.startsWith(o, i));
       if (op) {
         push('punct', start, i + op.length);
         i += op.length;
-      } else if (SINGLE_CHAR_PUNCT.has(c)) {
+      } else if (SINGLE_CHAR_PUNCT.includes(c)) {
         push('punct', start, i + 1);
         i++;
       } else {
@@ -130,6 +137,11 @@ export function tokenizeSql(source: string): TokenizeResult {
     }
   }
   return { tokens };
+}
+
+function makeToken(source: string, kind: TokenKind, start: number, end: number, value: string | undefined): Token {
+  const text = source.slice(start, end);
+  return { kind, text, value: value ?? text, upper: kind === 'word' ? text.toUpperCase() : '', start, end };
 }
 
 /** The offset just past the closing quote of a quoted token opened at `open`, or -1. Doubled quotes escape. */
@@ -143,25 +155,27 @@ function scanQuoted(source: string, open: number, quote: string): number {
   }
 }
 
+/** An even number of hex digits between `from` and `to`. */
+function isHexBody(source: string, from: number, to: number): boolean {
+  if ((to - from) % 2 !== 0) return false;
+  for (let i = from; i < to; i++) if (!is(source, i, HEX)) return false;
+  return true;
+}
+
 /** Decimal (with `_` separators, fraction, exponent) or hexadecimal `0x…`. Returns the offset past the number. */
 function scanNumber(source: string, start: number): number {
   let i = start;
-  if (source[i] === '0' && (source[i + 1] === 'x' || source[i + 1] === 'X') && isHexDigit(source[i + 2])) {
-    i += 2;
-    while (isHexDigit(source[i]) || (source[i] === '_' && isHexDigit(source[i + 1]))) i++;
-    return i;
-  }
-  const digits = (): void => {
-    while (isDigit(source[i]) || (source[i] === '_' && isDigit(source[i + 1]))) i++;
-  };
-  digits();
-  if (source[i] === '.') {
-    i++;
-    digits();
-  }
-  if ((source[i] === 'e' || source[i] === 'E') && (isDigit(source[i + 1]) || ((source[i + 1] === '+' || source[i + 1] === '-') && isDigit(source[i + 2])))) {
-    i += 2;
-    digits();
-  }
+  if (source[i] === '0' && (source[i + 1] === 'x' || source[i + 1] === 'X') && is(source, i + 2, HEX)) return skipDigits(source, i + 2, HEX);
+  i = skipDigits(source, i, DIGIT);
+  if (source[i] === '.') i = skipDigits(source, i + 1, DIGIT);
+  const sign = source[i + 1] === '+' || source[i + 1] === '-';
+  if ((source[i] === 'e' || source[i] === 'E') && is(source, sign ? i + 2 : i + 1, DIGIT)) i = skipDigits(source, i + (sign ? 2 : 1), DIGIT);
+  return i;
+}
+
+/** Skips digits of the class, with single `_` separators between them. */
+function skipDigits(source: string, from: number, digit: number): number {
+  let i = from;
+  while (is(source, i, digit) || (source[i] === '_' && is(source, i + 1, digit))) i++;
   return i;
 }

@@ -50,6 +50,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   if (!Number.isInteger(busyTimeoutMs) || busyTimeoutMs < 0) throw new TypeError('openDatabase: `busyTimeoutMs` must be a non-negative integer');
 
   const memory = path === MEMORY;
+  if (memory && readonly) throw new TypeError('openDatabase: an in-memory database cannot be read-only');
   if (!memory) {
     const problem = checkDatabasePath(path, { readonly, create });
     if (problem) throw new DatabaseOpenError(problem);
@@ -59,7 +60,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   const Database = loadDriver();
   let db: BetterSqlite3.Database;
   try {
-    db = new Database(target, { readonly: readonly && !memory, fileMustExist: !create && !memory, timeout: busyTimeoutMs });
+    db = new Database(target, { readonly, fileMustExist: !create && !memory, timeout: busyTimeoutMs });
   } catch (e) {
     throw asOpenError(e, path, busyTimeoutMs);
   }

@@ -48,7 +48,11 @@ export function sqlLiteral(value: SqlValue): string {
  * `User` and `USER` match while `É` and `é` do not.
  */
 export function identifierKey(name: string): string {
-  return name.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
+  for (let i = 0; i < name.length; i++) {
+    // toLowerCase() would also fold non-ASCII letters; take the fast native path only for ASCII names.
+    if (name.charCodeAt(i) >= 0x80) return name.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
+  }
+  return name.toLowerCase();
 }
 
 export function sameIdentifier(a: string, b: string): boolean {

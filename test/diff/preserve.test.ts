@@ -140,7 +140,6 @@ test('(e) a rebuilt table keeps its trigger, the views over it, its CHECKs and C
   assert.equal(m.plan.steps.map((s) => s.kind), ['DropIndex', 'RedefineTables']);
   assert.match(m.sql, /-- DropIndex\nDROP INDEX "Tag_score_name_extra";\n\n-- RedefineTables/);
   assert.match(m.sql, /"name" TEXT COLLATE NOCASE NOT NULL/);
-  assert.match(m.sql, /PRAGMA legacy_alter_table=ON;/);
   applyScript(conn, m.sql);
   assertMigrated(conn, two.model);
 
@@ -162,15 +161,6 @@ test('(e) a rebuilt table keeps its trigger, the views over it, its CHECKs and C
   fails(conn, `INSERT INTO "Tag" ("name", "score") VALUES ('big', 5000)`, /CHECK constraint failed: score_small/);
   // And the schema can still change: SQLite checks every view and trigger on a rename.
   conn.runAtomic(['ALTER TABLE "Tag" RENAME COLUMN "color" TO "colour"']);
-  conn.close();
-});
-
-test('(e) without views or other tables\' triggers the rebuild is the plain Prisma form (no legacy_alter_table)', () => {
-  const conn = openDatabase(':memory:');
-  conn.runAtomic([HAND_EDITED.replace(/CREATE VIEW[^;]*;/g, '').replace(/CREATE TRIGGER "Audit_guard"[^;]*;[^;]*;/, '')]);
-  const m = planAgainst(conn, loadSchemaText(TAG_SCHEMA('BigInt')));
-  assert.not.match(m.sql, /legacy_alter_table/);
-  assert.match(m.sql, /CREATE TRIGGER "Tag_audit" AFTER INSERT ON "Tag"/);
   conn.close();
 });
 

@@ -204,6 +204,7 @@ test('bad option combinations are bugs, not user problems', () => {
   const file = createDatabase('CREATE TABLE t (x)');
   assert.throws(() => openDatabase(file, { readonly: true, create: true }), TypeError);
   assert.throws(() => openDatabase(file, { busyTimeoutMs: -1 }), TypeError);
+  assert.throws(() => openDatabase(':memory:', { readonly: true }), TypeError);
 });
 
 test('the error carries a diagnostic that prints without a stack trace', () => {
