@@ -184,6 +184,7 @@ const SCRIPT = String.raw`
     return { w: r.width * s, h: r.height * s, x: v.home.x - (r.width * s - v.home.w) / 2, y: v.home.y - (r.height * s - v.home.h) / 2 };
   };
   const apply = () => {
+    tip.style.display = 'none';
     const { x, y, w, h } = current.view;
     current.svg.setAttribute('viewBox', x + ' ' + y + ' ' + w + ' ' + h);
     const fit = fitView(current);
@@ -238,11 +239,14 @@ const SCRIPT = String.raw`
     const b = busiest && boxOf(v, busiest);
     if (!b) return fit;
     const r = rect(), w = r.width / READABLE, h = r.height / READABLE;
-    return { x: b.x + b.w / 2 - w / 2, y: b.y + b.h / 2 - h / 2, w, h };
+    // Centred on it, but kept inside the drawing where the drawing is larger than the window.
+    const clamp = (start, size, from, length) => (size >= length ? from - (size - length) / 2 : Math.min(Math.max(start, from), from + length - size));
+    return { x: clamp(b.x + b.w / 2 - w / 2, w, v.home.x, v.home.w), y: clamp(b.y + b.h / 2 - h / 2, h, v.home.y, v.home.h), w, h };
   };
   const show = (name) => {
     const v = views.get(name);
     if (!v) return;
+    for (const el of document.querySelectorAll('.erd .dim,.erd .hot')) el.classList.remove('dim', 'hot');
     for (const other of views.values()) other.svg.toggleAttribute('hidden', other !== v);
     for (const b of document.querySelectorAll('button[data-view]')) b.setAttribute('aria-pressed', String(b.dataset.view === name));
     current = v;
@@ -321,8 +325,8 @@ const SCRIPT = String.raw`
   }
 
   // Find: centre the model and outline it.
-  find.addEventListener('change', () => {
-    const q = find.value.trim().toLowerCase();
+  const findModel = (query) => {
+    const q = query.trim().toLowerCase();
     for (const g of current.svg.querySelectorAll('.found')) g.classList.remove('found');
     const names = [...current.nodes.keys()];
     const hit = q && (names.find((n) => n.toLowerCase() === q) || names.find((n) => n.toLowerCase().includes(q)));
@@ -330,7 +334,8 @@ const SCRIPT = String.raw`
     current.nodes.get(hit).classList.add('found');
     const b = boxOf(current, hit);
     centreOn(b.x + b.w / 2, b.y + b.h / 2, Math.max(scaleOf(current), READABLE * 1.3));
-  });
+  };
+  find.addEventListener('change', () => findModel(find.value));
 
   // A resize keeps the centre and the scale.
   let size = rect();
@@ -342,6 +347,10 @@ const SCRIPT = String.raw`
     centreOn(cx, cy, s);
   });
   const fits = (name) => { const v = views.get(name); return v && rect().width / fitView(v).w >= READABLE; };
-  show(views.size > 1 && !fits('full') ? 'overview' : 'full');
+  // The address may pick the layout and a model: #full, #overview, #User, #full/User.
+  const asked = decodeURIComponent(location.hash.slice(1)).split('/');
+  const layout = views.has(asked[0]) ? asked.shift() : views.size > 1 && !fits('full') ? 'overview' : 'full';
+  show(layout);
+  if (asked[0]) findModel(asked[0]);
 })();
 `;

@@ -37,7 +37,7 @@ function relationship(edge: ErdEdge): string {
 
 function entityBlock(entity: ErdEntity): string[] {
   const lines: string[] = [];
-  if (entity.hiddenAttributes) lines.push(`  %% ${entity.name}: ${entity.hiddenAttributes} more columns not shown`);
+  if (entity.hiddenAttributes) lines.push(`  %% ${entity.name}: ${entity.hiddenAttributes} more column${entity.hiddenAttributes === 1 ? '' : 's'} not shown`);
   lines.push(`  ${name(entity.name)} {`);
   for (const a of entity.attributes) lines.push(`    ${attribute(entity, a)}`);
   lines.push('  }');
