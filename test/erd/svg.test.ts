@@ -4,6 +4,7 @@ import { renderDiagram } from '../../src/api.ts';
 import { buildDiagram } from '../../src/erd/model.ts';
 import { renderSvg } from '../../src/erd/svg.ts';
 import { SHOP, outside, overlaps, readSvgLayout, schemaOf } from '../helpers/erd.ts';
+import { parseXml } from '../helpers/xml.ts';
 
 test('well-formed XML with our marker, no DOCTYPE: a box per model and enum, an edge per relation', async () => {
   const svg = await renderSvg(buildDiagram(schemaOf(SHOP)));
@@ -15,6 +16,13 @@ test('well-formed XML with our marker, no DOCTYPE: a box per model and enum, an 
   assert.is(layout.relations.length, 5);
   assert.equal(overlaps([...layout.entities, ...layout.enums]), []);
   assert.equal(outside(layout, [...layout.entities, ...layout.enums]), []);
+});
+
+test('the XML check rejects what is not well-formed', () => {
+  for (const bad of ['<a>', '<a></b>', '<a x=1/>', '<a x="1" x="2"/>', '<a>&nbsp;</a>', '<a>&</a>', '<!DOCTYPE a><a/>', '<a/><b/>', '<a><!-- x -- y --></a>']) {
+    assert.throws(() => parseXml(bad), undefined, bad);
+  }
+  assert.is(parseXml('<?xml version="1.0"?>\n<!-- c -->\n<a x="&amp;"><b>t &#45; &#x41;</b><![CDATA[<x>]]></a>\n').children[0]!.text, 't - A');
 });
 
 test('the overlap check finds overlaps', () => {

@@ -27,21 +27,28 @@ export function parseXml(source: string): XmlElement {
       if (!n) fail(`Unknown entity &${body};`);
       return String.fromCodePoint(parseInt(n![1]!, body.startsWith('#x') ? 16 : 10));
     });
+  /** Moves past `open … close` and returns what is between. */
+  const skip = (open: string, close: string, what: string): string => {
+    const end = source.indexOf(close, i + open.length);
+    if (end === -1) fail(`An unclosed ${what}`);
+    const body = source.slice(i + open.length, end);
+    i = end + close.length;
+    return body;
+  };
+  /** A comment or a processing instruction at `i`, skipped; false when there is none. */
+  const skipCommentOrPi = (): boolean => {
+    if (source.startsWith('<?', i)) skip('<?', '?>', 'processing instruction');
+    else if (source.startsWith('<!--', i)) {
+      if (skip('<!--', '-->', 'comment').includes('--')) fail('"--" inside a comment');
+    } else return false;
+    return true;
+  };
   const skipMisc = (): void => {
     for (;;) {
-      const ws = /^\s*/.exec(source.slice(i))![0].length;
-      i += ws;
-      if (source.startsWith('<?', i)) {
-        const end = source.indexOf('?>', i);
-        if (end === -1) fail('An unclosed processing instruction');
-        i = end + 2;
-      } else if (source.startsWith('<!--', i)) {
-        const end = source.indexOf('-->', i);
-        if (end === -1) fail('An unclosed comment');
-        if (source.slice(i + 4, end).includes('--')) fail('"--" inside a comment');
-        i = end + 3;
-      } else if (source.startsWith('<!', i)) fail('A DOCTYPE or declaration');
-      else return;
+      i += /^\s*/.exec(source.slice(i))![0].length;
+      if (skipCommentOrPi()) continue;
+      if (source.startsWith('<!', i)) fail('A DOCTYPE or declaration');
+      return;
     }
   };
   const element = (): XmlElement => {
@@ -81,20 +88,9 @@ export function parseXml(source: string): XmlElement {
         i += m[0].length;
         return node;
       }
-      if (source.startsWith('<!--', i)) {
-        const end = source.indexOf('-->', i);
-        if (end === -1) fail('An unclosed comment');
-        i = end + 3;
-      } else if (source.startsWith('<![CDATA[', i)) {
-        const end = source.indexOf(']]>', i);
-        if (end === -1) fail('An unclosed CDATA section');
-        node.text += source.slice(i + 9, end);
-        i = end + 3;
-      } else if (source.startsWith('<?', i)) {
-        const end = source.indexOf('?>', i);
-        if (end === -1) fail('An unclosed processing instruction');
-        i = end + 2;
-      } else node.children.push(element());
+      if (skipCommentOrPi()) continue;
+      if (source.startsWith('<![CDATA[', i)) node.text += skip('<![CDATA[', ']]>', 'CDATA section');
+      else node.children.push(element());
     }
   };
   skipMisc();
