@@ -7,11 +7,13 @@ import { renderDot, type DotOptions } from '../erd/dot.js';
 import { renderHtml } from '../erd/html.js';
 import { renderMermaid } from '../erd/mermaid.js';
 import { buildDiagram, type Diagram } from '../erd/model.js';
-import { keysOnly, selectEntities } from '../erd/select.js';
+import { keysOnly, parseModelPatterns, selectEntities } from '../erd/select.js';
 import { renderSvg } from '../erd/svg.js';
 import { displayPath, type SchemaSource } from '../schema/load.js';
 import type { SchemaModel } from '../schema/model.js';
 import { loadSchema, type SchemaLocationOptions } from './schema.js';
+
+export { ERD_MARKER } from '../erd/dot.js';
 
 export const ERD_FORMATS = ['svg', 'html', 'mermaid', 'dot'] as const;
 export type ErdFormat = (typeof ERD_FORMATS)[number];
@@ -20,8 +22,8 @@ export interface DiagramOptions {
   /** Default `svg`. */
   readonly format?: ErdFormat;
   /**
-   * Draw only these models (names or table names; `*` and `?` globs) and the models related to them. Default: all.
-   * An empty list means all.
+   * Draw only these models (names or table names; `*` and `?` globs; an item may hold several, comma-separated) and
+   * the models related to them. Default, or an empty list: all.
    */
   readonly models?: readonly string[];
   /** Layout direction for svg, html and dot: top to bottom (default) or left to right. */
@@ -68,8 +70,9 @@ export async function erd(options: ErdOptions = {}): Promise<ErdResult> {
 /** Draws a schema model (already validated) in one format. */
 export async function renderDiagram(schema: SchemaModel, options: DiagramOptions = {}): Promise<DiagramResult> {
   let diagram = buildDiagram(schema);
-  if (options.models && options.models.length > 0) {
-    const selection = selectEntities(diagram, options.models);
+  const patterns = parseModelPatterns(options.models ?? []);
+  if (patterns.length > 0) {
+    const selection = selectEntities(diagram, patterns);
     if (selection.unmatched.length > 0) return { diagram, unmatched: selection.unmatched };
     diagram = selection.diagram;
   }

@@ -1,8 +1,6 @@
 /** `codegen erd`: the schema as an entity-relationship diagram (svg, html, mermaid or dot). */
 import path from 'node:path';
-import { erd, type ErdFormat } from '../../api.js';
-import { ERD_MARKER } from '../../erd/dot.js';
-import { parseModelPatterns } from '../../erd/select.js';
+import { erd, ERD_MARKER, type ErdFormat } from '../../api.js';
 import { writeFileAtomic } from '../../fs/write-file-atomic.js';
 import { closest } from '../../schema/parse.js';
 import { EXIT, type CliIO } from '../io.js';
@@ -30,7 +28,7 @@ export async function runErd(args: ErdArgs, io: CliIO): Promise<number> {
     cwd: io.cwd,
     ...(args.schema !== undefined ? { schema: args.schema } : {}),
     format,
-    models: parseModelPatterns(args.models ?? []),
+    models: args.models ?? [],
     ...(args.direction !== undefined ? { direction: args.direction } : {}),
     fenced: format === 'mermaid' && extension === '.md',
   });
