@@ -8,7 +8,7 @@ import { EXIT, processIO, type CliIO } from './io.js';
 
 const FORMATS = ['text', 'json'] as const;
 /** Every command name, for "did you mean" on a typo. */
-const COMMANDS = ['validate', 'format', 'diff', 'migrate', 'erd'];
+const COMMANDS = ['init', 'validate', 'format', 'diff', 'migrate', 'check', 'erd'];
 
 class UsageError extends Error {}
 
@@ -20,13 +20,25 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   const run =
     (handler: Handler) =>
     async (args: Record<string, unknown>): Promise<void> => {
-      exitCode = await handler(args);
+      // The project config fills what the flags leave out (config-args.ts).
+      const { applyConfig } = await import('./config-args.js');
+      const merged = await applyConfig(args, io);
+      exitCode = typeof merged === 'number' ? merged : await handler(merged);
     };
 
   const cli: Argv = yargs([...argv])
     .scriptName('codegen')
     .usage('$0 <command> [options]\n\nSchema tooling and code generation for SQLite apps with a Prisma schema.')
     .parserConfiguration({ 'boolean-negation': true, 'strip-aliased': true, 'strip-dashed': true })
+    .command(
+      'init',
+      'Start a project: prisma/schema.prisma, codegen.config.json and a .gitignore entry (never overwrites)',
+      (y) => y.option('dir', { type: 'string', describe: 'Project folder (default: the current folder)' }),
+      run(async (a) => {
+        const { runInit } = await import('./commands/init.js');
+        return runInit(a as never, io);
+      }),
+    )
     .command(
       'validate',
       'Check the schema and report every problem with its location',
@@ -138,6 +150,21 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         )
         .demandCommand(1, 'Name a migrate command: deploy, dev, status, resolve, reset or bundle.');
     })
+    .command(
+      'check',
+      'Check a pull request: schema, migrations vs the base branch, missing migrations, stale client, lint',
+      (y) =>
+        y
+          .option('schema', { type: 'string', describe: 'Schema file or folder' })
+          .option('migrations', { type: 'string', describe: 'Migrations folder (default: beside the schema)' })
+          .option('base', { type: 'string', describe: 'Git ref to compare with (default: merge base with origin/main, then main)' })
+          .option('git', { type: 'boolean', default: true, describe: 'Compare with the base branch (--no-git to skip)' })
+          .option('format', { choices: ['text', 'json', 'markdown', 'github', 'sarif'] as const, default: 'text' as const, describe: 'Report format' }),
+      run(async (a) => {
+        const { runCheck } = await import('./commands/check.js');
+        return runCheck({ ...(a as Record<string, unknown>), version: await packageVersion() } as never, io);
+      }),
+    )
     .demandCommand(1, 'Name a command.')
     .recommendCommands()
     .strict()

@@ -106,6 +106,11 @@ export const CODES = {
     hint: 'Check the permissions of the file and of its folder.',
     doc: '`codegen format` could not write a formatted schema file. The file is left as it was: the new text is written to a temporary file in the same folder and renamed over the old one only when complete.',
   },
+  P116: {
+    title: 'Invalid config',
+    severity: 'error',
+    doc: 'The project config (`codegen.config.{json,js,mjs,ts}` or the `"codegen"` key of package.json) cannot be loaded, or has an unknown option or a value of the wrong type.',
+  },
 
   // ── V2xx: validation ─────────────────────────────────────────────────────────────────────────
   V201: {
@@ -505,6 +510,40 @@ export const CODES = {
     severity: 'warning',
     doc: 'A migration writes a string in double quotes (`VALUES ("x")`). Prisma\'s older engines accepted that SQLite quirk; the SQLite build we use does not, so the value is run as a single-quoted string. The file itself is not changed, and its checksum stays the same.',
   },
+  M430: {
+    title: 'A migration of the base branch was edited',
+    severity: 'error',
+    hint: 'Restore it (`git checkout <base> -- <file>`) and put the change in a new migration: databases that already ran it will never see the edit.',
+    doc: '`codegen check` found that a migration that exists on the base branch differs from the base version (line endings aside).',
+  },
+  M431: {
+    title: 'A migration of the base branch was deleted or renamed',
+    severity: 'error',
+    hint: 'Restore it under its old name: databases record migrations by folder name.',
+    doc: '`codegen check` found that a migration folder that exists on the base branch is gone (or renamed) on this branch.',
+  },
+  M432: {
+    title: 'New migration sorts before existing ones',
+    severity: 'error',
+    hint: 'Rename its folder with a timestamp newer than the base branch\'s newest migration (it is applied after them anyway on existing databases; fresh databases would apply it earlier).',
+    doc: 'A migration added on this branch has a name that sorts before a migration that already exists on the base branch, typically after a merge. Fresh databases and existing ones would then apply migrations in different orders.',
+  },
+  M433: {
+    title: 'Schema changes without a migration',
+    severity: 'error',
+    hint: 'Run `codegen migrate dev --name <name>` and commit the new migration.',
+    doc: 'Replaying the migrations folder does not give the database the schema describes: a migration is missing. The report shows its SQL.',
+  },
+  M434: {
+    title: 'Base ref not available',
+    severity: 'error',
+    doc: '`codegen check` compares with a base commit (`--base`, default: the merge base with origin/main or main) and cannot find it, typically in a shallow CI clone. The message says what to fetch.',
+  },
+  M435: {
+    title: 'Not a git repository',
+    severity: 'warning',
+    doc: 'Without git, `codegen check` cannot tell which migrations are new or whether old ones were edited; it checks the schema, the migrations folder and the generated client only.',
+  },
   // (M4xx codes go above this line)
 
   // ── G5xx: code generation ────────────────────────────────────────────────────────────────────
@@ -588,6 +627,92 @@ export const CODES = {
   // (I6xx codes go above this line)
 
   // ── L7xx: lint ───────────────────────────────────────────────────────────────────────────────
+  L701: {
+    title: 'Drops a table',
+    severity: 'warning',
+    hint: 'Check the row count in production first (`SELECT count(*) FROM "T"`), and copy the data out if it is still needed. App versions that still read the table break.',
+    doc: 'The migration drops a table and every row in it.',
+  },
+  L702: {
+    title: 'Drops a column',
+    severity: 'warning',
+    hint: 'If the column was renamed, use `/// @renamed(from: "old")` so the data moves. App versions that still read the column break.',
+    doc: 'The migration drops a column and its values.',
+  },
+  L703: {
+    title: 'A table rebuild does not copy all the data',
+    severity: 'error',
+    hint: 'Add the missing columns to the INSERT … SELECT of the rebuild, or drop them explicitly.',
+    doc: 'A table is rebuilt (created anew and dropped), but a column that exists before and after is not copied, or no rows are copied at all: the rebuild silently empties it.',
+  },
+  L704: {
+    title: 'Adds a unique constraint',
+    severity: 'warning',
+    hint: 'Check for duplicates first: `SELECT <cols>, count(*) FROM "T" GROUP BY <cols> HAVING count(*) > 1`.',
+    doc: 'A unique index on an existing table fails when rows hold duplicate values.',
+  },
+  L705: {
+    title: 'Makes a column required',
+    severity: 'warning',
+    hint: 'Fill the NULLs in an earlier migration (UPDATE … WHERE col IS NULL), or give the column a default.',
+    doc: 'A column becomes NOT NULL; the migration fails when rows hold NULL in it and no default fills them.',
+  },
+  L706: {
+    title: 'Adds a required column without a default',
+    severity: 'error',
+    hint: 'Add the column as optional, fill it, then make it required; or give it a default.',
+    doc: 'A NOT NULL column without a default is added to an existing table: the migration fails when the table has rows.',
+  },
+  L707: {
+    title: 'Narrows a column type',
+    severity: 'warning',
+    doc: 'A column changes to a narrower type (text to a number, a real to an integer, a BIGINT to an INTEGER): values that do not fit are kept as they are by SQLite, or rounded, and the client may not read them.',
+  },
+  L708: {
+    title: 'Renames a table or column',
+    severity: 'warning',
+    hint: 'During a rolling deploy, app versions that still use the old name break. Add the new name first, move readers, then remove the old one.',
+    doc: 'A rename is backward-incompatible for app versions that still run with the previous client.',
+  },
+  L709: {
+    title: 'Probable rename',
+    severity: 'warning',
+    hint: 'If this is a rename, keep the data: `/// @renamed(from: "old")` on the field (or `@map("old")` to keep the column name).',
+    doc: 'A column is dropped and another of the same type is added to the same table in one migration, which usually means a rename that loses the data.',
+  },
+  L710: {
+    title: 'DECIMAL stores floats in SQLite',
+    severity: 'info',
+    doc: 'SQLite gives DECIMAL the NUMERIC affinity: `1.10` is stored as the float 1.1, and digits beyond about 15 are lost. The client maps Decimal to a string, but it cannot give back digits SQLite did not keep. Store exact amounts as integers (cents) or text.',
+  },
+  L711: {
+    title: 'JSONB has numeric affinity',
+    severity: 'info',
+    doc: 'The declared type JSONB gives the column NUMERIC affinity: a JSON text that looks like a number (`\'1\'`, `\'2.50\'`) is stored as a number. The client stores JSON text and reads numbers back correctly; other tools writing to the column may be surprised.',
+  },
+  L712: {
+    title: 'Rebuilds a table',
+    severity: 'info',
+    hint: 'On a large table, run it when the app is idle, or split the change so SQLite can ALTER instead.',
+    doc: 'A rebuild copies every row while holding the write lock, so other connections wait for the whole copy.',
+  },
+  L713: {
+    title: 'PRAGMA foreign_keys inside a transaction',
+    severity: 'warning',
+    hint: 'Remove BEGIN/COMMIT from the file: the applier runs each migration in a transaction and turns foreign keys off before it.',
+    doc: '`PRAGMA foreign_keys` does nothing inside a transaction, so the file does not do what it says when run as written.',
+  },
+  L714: {
+    title: 'CASCADE children of a dropped or rebuilt table',
+    severity: 'warning',
+    hint: 'Run the file with `codegen migrate deploy` (foreign keys are turned off before the transaction), never inside a transaction with foreign keys on.',
+    doc: 'The migration drops a table that other tables reference with ON DELETE CASCADE. Run by another tool inside a transaction (where `PRAGMA foreign_keys=OFF` is a no-op), the DROP deletes the child rows.',
+  },
+  L715: {
+    title: 'Hand-written statements',
+    severity: 'info',
+    doc: 'The migration contains statements the diff engine would not generate for this change (data updates, inserts, deletes). They are fine, and worth a reviewer\'s look.',
+  },
   // (L7xx codes go above this line)
 } as const satisfies Record<string, CodeInfo>;
 
