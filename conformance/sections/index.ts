@@ -1,4 +1,5 @@
 import type { Section } from '../section.ts';
+import { checkSection } from './check.ts';
 import { diffSection } from './diff.ts';
 import { migrateSection } from './migrate.ts';
 import { formatSection } from './format.ts';
@@ -6,4 +7,4 @@ import { introspectCorpus } from './introspect-corpus.ts';
 import { parseCorpus } from './parse-corpus.ts';
 
 /** Every section, in report order. Each lives in its own file. */
-export const SECTIONS: Section[] = [parseCorpus, formatSection, introspectCorpus, diffSection, migrateSection];
+export const SECTIONS: Section[] = [parseCorpus, formatSection, introspectCorpus, diffSection, migrateSection, checkSection];

@@ -8,7 +8,8 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { DatabaseModel, Index, Table } from '../database/model.js';
 import { findTable } from '../database/model.js';
 import { sameName, typeFamily } from '../database/normalize.js';
-import { mentionsIdentifier, quoteIdentifier as q, quoteString } from '../database/sql-text.js';
+import { quoteIdentifier as q, quoteString } from '../database/sql-text.js';
+import { mentionsIdentifier } from './mentions.js';
 import type { Change } from '../diff/changes.js';
 
 export type Query = (sql: string) => Record<string, unknown>[];

@@ -7,7 +7,7 @@
 import type { Column, DatabaseModel, Table, Trigger, View } from '../database/model.js';
 import { findTable } from '../database/model.js';
 import { sameName } from '../database/normalize.js';
-import { identifiersIn, renameIdentifiers, type IdentifierAt } from '../database/sql-text.js';
+import { identifiersAt, renameIdentifiers, type IdentifierAt } from './mentions.js';
 import type { Change } from '../diff/changes.js';
 
 /** A view or trigger that would name a dropped table or column, and why. */
@@ -42,7 +42,7 @@ export function renameLookup(changes: readonly Change[]): RenameLookup {
 
 /** The tables of `db` that SQL text names. */
 function tablesNamed(sql: string, db: DatabaseModel): Table[] {
-  const names = new Set(identifiersIn(sql).map((n) => n.toLowerCase()));
+  const names = new Set(identifiersAt(sql).map((id) => id.name.toLowerCase()));
   return db.tables.filter((t) => names.has(t.name.toLowerCase()));
 }
 
@@ -58,7 +58,7 @@ export function brokenDependents(from: DatabaseModel, to: DatabaseModel, changes
     ...from.triggers.map((trigger) => ({ object: { kind: 'trigger' as const, trigger }, sql: trigger.sql, table: trigger.table as string | undefined })),
   ];
   for (const { object, sql, table } of objects) {
-    const ids = new Set(identifiersIn(sql).map((n) => n.toLowerCase()));
+    const ids = new Set(identifiersAt(sql).map((id) => id.name.toLowerCase()));
     const named = tablesNamed(sql, from);
     const found = changes.find((c): c is Extract<Change, { kind: 'DropTable' }> => c.kind === 'DropTable' && (table === undefined || !sameName(table, c.table.name)) && ids.has(c.table.name.toLowerCase()));
     if (found) {
@@ -86,8 +86,8 @@ const KEYWORDS = new Set(
   'ABORT ACTION AFTER ALL AND AS ASC BEFORE BEGIN BETWEEN BY CASE CAST CHECK COLLATE CREATE DEFAULT DELETE DESC DISTINCT EACH ELSE END ESCAPE EXCEPT EXISTS FAIL FOR FROM GLOB GROUP HAVING IF IGNORE IN INDEX INSERT INSTEAD INTERSECT INTO IS ISNULL JOIN KEY LEFT LIKE LIMIT MATCH NEW NOT NOTNULL NULL OF OFFSET OLD ON OR ORDER RAISE REGEXP REPLACE ROLLBACK ROW SELECT SET TABLE TEMP TEMPORARY THEN TRIGGER UNION UPDATE USING VALUES VIEW WHEN WHERE WITH'.split(' '),
 );
 
-function isBareKeyword(sql: string, id: IdentifierAt): boolean {
-  return !'"`['.includes(sql[id.start]!) && KEYWORDS.has(id.name.toUpperCase());
+function isBareKeyword(id: IdentifierAt): boolean {
+  return id.bare && KEYWORDS.has(id.name.toUpperCase());
 }
 
 /**
@@ -97,7 +97,7 @@ function isBareKeyword(sql: string, id: IdentifierAt): boolean {
 export function expressionAfterRenames(expression: string, oldTable: string, renames: RenameLookup): string {
   const newTable = renames.table(oldTable) ?? oldTable;
   return renameIdentifiers(expression, (id) => {
-    if (id.call || isBareKeyword(expression, id)) return undefined;
+    if (id.call || isBareKeyword(id)) return undefined;
     if (id.qualifier !== undefined) return sameName(id.qualifier, oldTable) || sameName(id.qualifier, newTable) ? renames.column(oldTable, id.name) : undefined;
     return renames.column(oldTable, id.name) ?? (sameName(id.name, oldTable) ? renames.table(oldTable) : undefined);
   });
@@ -112,7 +112,7 @@ export function triggerAfterRenames(trigger: Trigger, from: DatabaseModel, renam
   const own = trigger.table;
   const others = tablesNamed(trigger.sql, from).filter((t) => !sameName(t.name, own));
   const sql = renameIdentifiers(trigger.sql, (id) => {
-    if (id.call || isBareKeyword(trigger.sql, id)) return undefined;
+    if (id.call || isBareKeyword(id)) return undefined;
     if (id.qualifier === undefined) {
       const table = renames.table(id.name);
       if (table !== undefined) return table;
