@@ -22,6 +22,8 @@ export interface PullNaming {
   readonly relationFields?: ReadonlyMap<string, readonly string[]>;
   /** Tables the user declared as models of their own: never read as implicit many-to-many join tables. */
   readonly explicitTables?: ReadonlySet<string>;
+  /** Other names a new model must not take (the user's enums, views and types). */
+  readonly takenNames?: ReadonlySet<string>;
 }
 
 const lower = (s: string): string => s.toLowerCase();
@@ -73,7 +75,7 @@ export function buildPulledSchema(db: DatabaseModel, naming: PullNaming): Pulled
 
 function assignModelNames(tables: readonly Table[], naming: PullNaming): Map<string, string> {
   const names = new Map<string, string>();
-  const taken = new Set<string>();
+  const taken = new Set<string>(naming.takenNames ?? []);
   for (const t of tables) {
     const kept = naming.models?.get(lower(t.name));
     if (kept !== undefined) {
@@ -159,12 +161,12 @@ function pulledIndexes(table: Table, fieldOf: (column: string) => string, notes:
     const first = index.columns[0]!;
     if (index.unique && columns.length === 1 && first.sort === undefined && where === undefined && !fieldLevel.has(lower(columns[0]!))) {
       fieldLevel.add(lower(columns[0]!));
-      out.push({ index, field: fieldOf(columns[0]!), text: map ? `@unique(${map})` : '@unique' });
+      out.push({ index, name: map ? index.name : defaultName, field: fieldOf(columns[0]!), text: map ? `@unique(${map})` : '@unique' });
       continue;
     }
     const list = index.columns.map((c) => `${fieldOf(c.name!)}${c.sort === 'DESC' ? '(sort: Desc)' : ''}`).join(', ');
     const args = [`[${list}]`, map, where].filter((a) => a !== undefined).join(', ');
-    out.push({ index, text: `@@${index.unique ? 'unique' : 'index'}(${args})` });
+    out.push({ index, name: map ? index.name : defaultName, text: `@@${index.unique ? 'unique' : 'index'}(${args})` });
   }
   return out;
 }

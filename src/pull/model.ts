@@ -43,6 +43,8 @@ export type PulledField = PulledScalarField | PulledRelationField;
 /** An index or unique constraint, as a field attribute (`@unique`) or a block attribute (`@@index([…])`). */
 export interface PulledIndex {
   readonly index: Index;
+  /** The name the schema gives it (from-schema.ts): the index's own for `map:`, else Prisma's default name. */
+  readonly name: string;
   /** Set when it is written on a field: the field's name; `text` is then the field attribute. */
   readonly field?: string;
   /** `@unique(map: "x")` or `@@index([a, b(sort: Desc)], map: "x")`. */
