@@ -5,3 +5,4 @@
 export * from './api/schema.js';
 export * from './api/diff.js';
 export type { DiffSource } from './api/sources.js';
+export * from './api/pull.js';

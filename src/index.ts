@@ -1,6 +1,9 @@
 // Public API barrel: no logic here.
 export { loadSchema, validateSources, validateSchemaText, formatSchema, writeFormattedFiles } from './api.js';
 export type { LoadSchemaOptions, LoadSchemaResult, FormatSchemaOptions, FormatSchemaResult, FormattedFile } from './api.js';
+export { pull, writePulledFiles, pullSchemaText, repullSchema } from './api.js';
+export type { PullOptions, PullResult, PulledFile } from './api.js';
+export type { NamingStyle } from './pull/names.js';
 export { formatSchemaText } from './schema/format.js';
 export type { FormatTextResult } from './schema/format.js';
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
