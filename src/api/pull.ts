@@ -134,7 +134,7 @@ export function pull(options: PullOptions = {}): PullResult {
     const before = existing?.sources[0]?.text;
     files = [{ path: shown(target), absolutePath: target, ...(before !== undefined ? { before } : {}), after, changed: after !== before }];
   }
-  const diagnostics = [...introspection, ...pullNotes(pulled), ...residualDifference(db, files, shown(where.path), files.length === 1 ? files[0]!.path : shown(target))];
+  const diagnostics = [...introspection, ...pullNotes(pulled, mode !== 'new' && !!existing?.schema.generators.some((g) => g.previewFeatures.includes('partialIndexes'))), ...residualDifference(db, files, shown(where.path), files.length === 1 ? files[0]!.path : shown(target))];
   return { ok: true, mode, files, database: where.path, pulled, ...(merge ? { merge } : {}), diagnostics, sources: existing?.sources ?? [] };
 }
 
@@ -206,8 +206,10 @@ function configBlocks(source: SchemaSource): string {
   return blocks.map((b) => source.text.slice(b.span.start.offset, b.span.end.offset)).join('\n\n') + '\n';
 }
 
-function pullNotes(pulled: PulledSchema): Diagnostic[] {
+function pullNotes(pulled: PulledSchema, partialIndexesEnabled: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const partial = pulled.models.flatMap((m) => m.indexes.filter((i) => i.index.where !== undefined).map((i) => `${m.name} (${i.index.name})`));
+  if (partial.length && !partialIndexesEnabled) out.push(diagnostic('I619', `Partial indexes are written with \`where: raw(…)\`: ${partial.join(', ')}.`));
   const ignored = pulled.models.filter((m) => m.ignored).map((m) => m.name);
   if (ignored.length) out.push(diagnostic('I616', `${ignored.length === 1 ? 'This model has' : 'These models have'} no unique criterion and ${ignored.length === 1 ? 'is' : 'are'} ignored (@@ignore): ${ignored.join(', ')}.`));
   const unsupported = pulled.models.flatMap((m) => m.fields.filter((f) => f.kind === 'scalar' && f.type.kind === 'unsupported').map((f) => `${m.name}.${f.name}`));

@@ -613,6 +613,12 @@ export const CODES = {
     severity: 'info',
     doc: 'Views, and column collations, CHECK constraints, generated columns, expression indexes and table options have no schema syntax. The pull writes them as `//` comments, so that they are seen; the database keeps them, and migrations preserve them through table rebuilds.',
   },
+  I619: {
+    title: 'Partial index needs a Prisma preview feature',
+    severity: 'warning',
+    hint: 'Add `previewFeatures = ["partialIndexes"]` to a generator block if Prisma reads this schema too.',
+    doc: 'The database has a partial index (`CREATE INDEX … WHERE …`), which the schema writes as `where: raw("…")`. This package reads it as it is; Prisma accepts it only with the `partialIndexes` preview feature.',
+  },
   // (I6xx codes go above this line)
 
   // ── L7xx: lint ───────────────────────────────────────────────────────────────────────────────

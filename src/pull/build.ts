@@ -83,7 +83,9 @@ function assignModelNames(tables: readonly Table[], naming: PullNaming): Map<str
       taken.add(kept);
     }
   }
-  for (const t of tables) {
+  // Tables whose names need no change come first: `a_b` keeps its name, and `a-b` becomes `a_b2`.
+  const unchanged = (t: Table): boolean => modelNameFor(t.name, naming.style) === t.name;
+  for (const t of [...tables.filter(unchanged), ...tables.filter((t) => !unchanged(t))]) {
     if (names.has(lower(t.name))) continue;
     const name = uniqueName(modelNameFor(t.name, naming.style), taken, true);
     names.set(lower(t.name), name);
@@ -109,7 +111,8 @@ function scalarFields(table: Table, naming: PullNaming, notes: string[]): Pulled
       taken.add(kept);
     }
   }
-  for (const c of columns) {
+  const unchanged = (c: Column): boolean => fieldNameFor(c.name, naming.style) === c.name;
+  for (const c of [...columns.filter(unchanged), ...columns.filter((c) => !unchanged(c))]) {
     if (names.has(c.name)) continue;
     const name = uniqueName(fieldNameFor(c.name, naming.style), taken);
     names.set(c.name, name);
