@@ -31,7 +31,10 @@ export interface PullOptions {
   readonly db?: string;
   /** The schema to write, and to merge into when it exists. Default: Prisma's discovery, else `prisma/schema.prisma`. */
   readonly schema?: string;
-  /** `prisma` (default): keep the database names. `camel`: PascalCase models, camelCase fields, mapped. */
+  /**
+   * `prisma`: keep the database names. `camel`: PascalCase models, camelCase fields, mapped. Default: `prisma` for a
+   * new schema; in a merge, the naming the existing schema follows (for the tables and columns the database adds).
+   */
   readonly naming?: NamingStyle;
   /** Replace the existing schema's models with a fresh pull instead of merging (its datasource and generators stay). */
   readonly force?: boolean;
@@ -71,7 +74,7 @@ export function pullSchemaText(db: DatabaseModel, options: { naming?: NamingStyl
 }
 
 /** The existing schema merged with a database model: the new text of each of its files. Pure. */
-export function repullSchema(existing: SchemaModel, db: DatabaseModel, naming: NamingStyle = 'prisma'): { texts: readonly string[]; summary: MergeSummary } {
+export function repullSchema(existing: SchemaModel, db: DatabaseModel, naming?: NamingStyle): { texts: readonly string[]; summary: MergeSummary } {
   const { texts, summary } = mergePull(existing, db, naming);
   return { texts, summary };
 }
@@ -79,7 +82,6 @@ export function repullSchema(existing: SchemaModel, db: DatabaseModel, naming: N
 export function pull(options: PullOptions = {}): PullResult {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
-  const style = options.naming ?? 'prisma';
   const located = findSchema(cwd, options.schema);
   const fail = (diagnostics: readonly Diagnostic[], sources: readonly SchemaSource[] = []): PullResult => ({ ok: false, mode: located.existing ? (options.force ? 'overwrite' : 'merge') : 'new', files: [], diagnostics, sources });
   if (located.diagnostics.length) return fail(located.diagnostics);
@@ -120,7 +122,7 @@ export function pull(options: PullOptions = {}): PullResult {
   let merge: MergeSummary | undefined;
   const mode: PullResult['mode'] = !existing ? 'new' : options.force ? 'overwrite' : 'merge';
   if (mode === 'merge') {
-    const result = mergePull(existing!.schema, db, style);
+    const result = mergePull(existing!.schema, db, options.naming);
     pulled = result.pulled;
     merge = result.summary;
     files = existing!.sources.map((s, i) => {
@@ -128,7 +130,7 @@ export function pull(options: PullOptions = {}): PullResult {
       return { path: s.path, absolutePath, before: s.text, after: result.texts[i]!, changed: result.texts[i] !== s.text };
     });
   } else {
-    pulled = buildPulledSchema(db, { style });
+    pulled = buildPulledSchema(db, { style: options.naming ?? 'prisma' });
     const header = existing ? configBlocks(existing.sources[0]!) : datasourceBlock(datasourceUrl(where.from, where.path, target));
     const after = renderPulledSchema(pulled, header);
     const before = existing?.sources[0]?.text;

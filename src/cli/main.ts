@@ -85,7 +85,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
           .option('schema', { type: 'string', describe: 'Schema file or folder to write and merge into (default: prisma/schema.prisma, schema.prisma, prisma/)' })
           .option('print', { type: 'boolean', describe: 'Print the schema to stdout and write nothing' })
           .option('force', { type: 'boolean', describe: 'Replace the existing schema\'s models with a fresh pull (its datasource and generators stay)' })
-          .option('naming', { choices: ['prisma', 'camel'] as const, default: 'prisma' as const, describe: 'prisma: keep database names; camel: PascalCase models, camelCase fields, with @@map/@map' }),
+          .option('naming', { choices: ['prisma', 'camel'] as const, describe: 'prisma: keep database names (default); camel: PascalCase models, camelCase fields, with @@map/@map. A re-pull names new tables and columns as the schema does' }),
       run(async (a) => {
         const { runPull } = await import('./commands/pull.js');
         return runPull(a as never, io);

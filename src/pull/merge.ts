@@ -20,7 +20,7 @@ import { buildPulledSchema, type PullNaming } from './build.js';
 import type { PulledModel, PulledRelation, PulledScalarField, PulledSchema } from './model.js';
 import { emptyPlan, fieldPlanOf, relationWithActions, type MergePlan, type ModelPlan } from './merge-plan.js';
 import { applyMergePlan } from './merge-text.js';
-import type { NamingStyle } from './names.js';
+import { inferNamingStyle, type NamingStyle } from './names.js';
 import { datasourceBlock, relationFieldText, renderPulledSchema, scalarFieldText } from './render.js';
 import { pslString, typeText } from './types.js';
 
@@ -39,8 +39,10 @@ export interface MergeResult {
 
 const lower = (s: string): string => s.toLowerCase();
 
-export function mergePull(existing: SchemaModel, db: DatabaseModel, style: NamingStyle): MergeResult {
+/** `style` names what the database adds; by default, the naming the existing schema follows (inferNamingStyle). */
+export function mergePull(existing: SchemaModel, db: DatabaseModel, style?: NamingStyle): MergeResult {
   const models = existing.models.filter((m) => m.kind === 'model');
+  style ??= inferNamingStyle(models.flatMap((m) => [{ name: m.name, dbName: m.dbName, kind: 'model' as const }, ...m.fields.filter(isColumnField).map((f) => ({ name: f.name, dbName: f.dbName, kind: 'field' as const }))]));
   const naming: PullNaming = {
     style,
     models: new Map(models.map((m) => [lower(m.dbName), m.name])),

@@ -67,3 +67,20 @@ export function uniqueName(base: string, taken: ReadonlySet<string>, ignoreCase 
   if (!has(base)) return base;
   for (let i = 2; ; i++) if (!has(`${base}${i}`)) return `${base}${i}`;
 }
+
+/**
+ * The naming an existing schema follows, for the tables and columns a re-pull adds: `camel` when most of its
+ * mapped names are the camelCase forms of their database names, `prisma` otherwise.
+ */
+export function inferNamingStyle(pairs: readonly { readonly name: string; readonly dbName: string; readonly kind: 'model' | 'field' }[]): NamingStyle {
+  let camel = 0;
+  let kept = 0;
+  for (const p of pairs) {
+    const asCamel = p.kind === 'model' ? modelNameFor(p.dbName, 'camel') : fieldNameFor(p.dbName, 'camel');
+    const asIs = p.kind === 'model' ? modelNameFor(p.dbName, 'prisma') : fieldNameFor(p.dbName, 'prisma');
+    if (asCamel === asIs) continue; // `id`, `User`: both namings agree
+    if (p.name === asCamel) camel++;
+    else if (p.name === asIs) kept++;
+  }
+  return camel > kept ? 'camel' : 'prisma';
+}

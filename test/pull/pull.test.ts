@@ -8,22 +8,11 @@ import { databaseModelFromSchema } from '../../src/database/from-schema.ts';
 import type { DatabaseModel } from '../../src/database/model.ts';
 import { diffDatabases } from '../../src/diff/diff.ts';
 import { formatSchemaText } from '../../src/schema/format.ts';
-import { introspectDatabase } from '../../src/sqlite/introspect.ts';
-import { openDatabase } from '../../src/sqlite/open.ts';
 import { ROOT } from '../helpers/cli.ts';
 import { assertGolden } from '../helpers/golden.ts';
-import { createDatabase } from '../helpers/sqlite.ts';
+import { introspectSql } from '../helpers/pull.ts';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/pull');
-
-export function introspectSql(sql: string): DatabaseModel {
-  const conn = openDatabase(createDatabase(sql), { readonly: true });
-  try {
-    return introspectDatabase(conn).model;
-  } finally {
-    conn.close();
-  }
-}
 
 const fixture = (name: string): DatabaseModel => introspectSql(readFileSync(path.join(FIXTURES, name, 'schema.sql'), 'utf8'));
 const errors = (text: string): string[] =>

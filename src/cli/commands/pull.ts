@@ -9,7 +9,7 @@ export interface PullArgs {
   readonly schema?: string;
   readonly print?: boolean;
   readonly force?: boolean;
-  readonly naming: NamingStyle;
+  readonly naming?: NamingStyle;
 }
 
 /**
@@ -20,7 +20,7 @@ export function runPull(args: PullArgs, io: CliIO): number {
   const result = pull({
     cwd: io.cwd,
     env: io.env,
-    naming: args.naming,
+    ...(args.naming !== undefined ? { naming: args.naming } : {}),
     ...(args.db !== undefined ? { db: args.db } : {}),
     ...(args.schema !== undefined ? { schema: args.schema } : {}),
     ...(args.force ? { force: true } : {}),
