@@ -62,7 +62,7 @@ export function buildPulledSchema(db: DatabaseModel, naming: PullNaming): Pulled
       name: info.model,
       table: info.table.name,
       comments: info.ignored ? [`${COMMENT_MARKS.ignored} the table "${info.table.name}" has no primary key and no unique index on required columns, so Prisma Client cannot address its rows (@@ignore). Add a key, then pull again.`] : [],
-      fields: [...info.fields.values(), ...relationFieldsOf(key, relations, tables)],
+      fields: [...info.fields.values(), ...relationFieldsOf(key, relations)],
       ...(idFields ? { compoundId: `@@id([${idFields.join(', ')}])` } : {}),
       indexes: indexes.get(key) ?? [],
       ignored: info.ignored,
@@ -187,20 +187,11 @@ function tableFeatureNotes(table: Table): string[] {
 }
 
 /**
- * The relation fields of a model in Prisma's order: foreign-key relations by the other side's table name (the keys of
- * one table in SQLite's numbering, the last declared first), then many-to-many relations by join table name.
+ * The relation fields of a model in Prisma's order: as the relations come (tables by name, each table's foreign keys
+ * as SQLite numbers them, then the join tables by name), the side that holds the key first.
  */
-function relationFieldsOf(table: string, relations: readonly PulledRelation[], tables: readonly Table[]): PulledField[] {
-  const order = new Map(tables.map((t, i) => [lower(t.name), i]));
-  const out: { field: PulledField; rank: readonly [number, number, number, number] }[] = [];
-  relations.forEach((r, at) => {
-    r.sides.forEach((side, i) => {
-      if (lower(side.table) !== table) return;
-      const other = lower(r.sides[1 - i]!.table);
-      const rank = r.kind === 'ForeignKey' ? ([0, order.get(other) ?? 0, -at, i] as const) : ([1, at, 0, i] as const);
-      out.push({ field: side.field, rank });
-    });
-  });
-  const compare = (x: readonly number[], y: readonly number[]): number => x.reduce((acc, v, k) => acc || v - y[k]!, 0);
-  return out.sort((x, y) => compare(x.rank, y.rank)).map((x) => x.field);
+function relationFieldsOf(table: string, relations: readonly PulledRelation[]): PulledField[] {
+  const out: PulledField[] = [];
+  for (const r of relations) for (const side of r.sides) if (lower(side.table) === table) out.push(side.field);
+  return out;
 }

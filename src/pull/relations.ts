@@ -66,7 +66,8 @@ export function pullRelations(tables: readonly TableInfo[], joinTables: readonly
   const candidates: Candidate[] = [];
   for (const from of tables) {
     const seen: string[] = [];
-    for (const fk of from.table.foreignKeys) {
+    // SQLite numbers a table's foreign keys from the last declared; Prisma lists them in that order.
+    for (const fk of [...from.table.foreignKeys].reverse()) {
       const checked = checkForeignKey(from, fk, byTable);
       if (typeof checked === 'string') {
         note(from.table.name, `${describeForeignKey(fk)} is not described: ${checked}.`);
