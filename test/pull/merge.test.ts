@@ -213,4 +213,33 @@ test('views: the comments of an earlier pull are replaced by the views the datab
   assert.match(second, /\/\/ View "new_view"[^\n]*\n\/\/   CREATE VIEW "new_view" AS SELECT 2\n$/);
 });
 
+
+test('a schema split over files: each file keeps its models, new models go to the file with the datasource', () => {
+  const db = introspectSql(`CREATE TABLE "User" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "name" TEXT);
+    CREATE TABLE "Team" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT);`);
+  const sources = [
+    { path: 'prisma/schema.prisma', text: 'datasource db {\n  provider = "sqlite"\n}\n' },
+    { path: 'prisma/models/user.prisma', text: '/// people\nmodel User {\n  id Int @id @default(autoincrement())\n}\n' },
+  ];
+  const { schema } = parseSchemaSources(sources);
+  const { texts, summary } = repullSchema(schema, db);
+  assert.equal(summary, { addedModels: ['Team'], removedModels: [], changedModels: ['User'] });
+  assert.is(texts[0], 'datasource db {\n  provider = "sqlite"\n}\n\nmodel Team {\n  id Int @id @default(autoincrement())\n}\n');
+  assert.is(texts[1], '/// people\nmodel User {\n  id   Int     @id @default(autoincrement())\n  name String?\n}\n');
+});
+
+test('keys and indexes: a new compound key replaces the field key, a dropped column takes its unique and index with it', () => {
+  const schema = `${HEADER}\nmodel Member {\n  id     Int    @id @default(autoincrement())\n  teamId Int\n  userId Int\n  role   String @unique\n\n  @@index([teamId, role])\n}\n`;
+  const db = introspectSql(`CREATE TABLE "Member" ("id" INTEGER NOT NULL, "teamId" INTEGER NOT NULL, "userId" INTEGER NOT NULL, "joined" DATETIME,
+      PRIMARY KEY ("teamId", "userId"));
+    CREATE UNIQUE INDEX "Member_id_key" ON "Member"("id");
+    CREATE INDEX "Member_userId_idx" ON "Member"("userId" DESC);`);
+  const merged = repull(schema, db);
+  assert.is(
+    merged,
+    `${HEADER}\nmodel Member {\n  id     Int       @unique\n  teamId Int\n  userId Int\n  joined DateTime?\n\n  @@id([teamId, userId])\n  @@index([userId(sort: Desc)])\n}\n`,
+  );
+  checkMerged(merged, db);
+});
+
 test.run();
