@@ -19,11 +19,10 @@ import type { DatabaseModel } from '../../src/database/model.ts';
 import { diffDatabases } from '../../src/diff/diff.ts';
 import { formatSchemaText } from '../../src/schema/format.ts';
 import { isColumnField, type SchemaModel } from '../../src/schema/model.ts';
-import { introspectDatabase } from '../../src/sqlite/introspect.ts';
-import { openDatabase } from '../../src/sqlite/open.ts';
 import { loadOracle, type Oracle } from '../oracle.ts';
 import type { Section } from '../section.ts';
 import { corpusProjects, EXPLAINED_DRIFT } from './corpus-projects.ts';
+import { describe } from './diff.ts';
 
 function cli(root: string, args: string[], cwd: string): { code: number; out: string } {
   const r = spawnSync(process.execPath, [path.join(root, 'bin/codegen.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DATABASE_URL: '' } });
@@ -38,15 +37,6 @@ function layout(text: string): { model?: DatabaseModel; schema?: SchemaModel; er
 
 function sameLayout(a: DatabaseModel, b: DatabaseModel): string[] {
   return [...diffDatabases(a, b), ...diffDatabases(b, a)].map((c) => c.kind);
-}
-
-function describe(file: string): DatabaseModel {
-  const conn = openDatabase(file, { readonly: true });
-  try {
-    return introspectDatabase(conn).model;
-  } finally {
-    conn.close();
-  }
 }
 
 /** Model names, `Model.field` names with their @map, and `///` lines: what a re-pull must keep. */

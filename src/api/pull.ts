@@ -5,25 +5,26 @@
  * - overwrite (`force`): the schema's models are replaced by a fresh pull; its datasource and generators stay.
  * The database is opened read-only. Nothing is written here: pass the result to writePulledFiles.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { databaseModelFromSchema } from '../database/from-schema.js';
 import type { DatabaseModel } from '../database/model.js';
 import { diffDatabases } from '../diff/diff.js';
-import { writeFileAtomic } from '../fs/write-file-atomic.js';
 import { buildPulledSchema } from '../pull/build.js';
 import { mergePull, type MergeSummary } from '../pull/merge.js';
 import type { PulledSchema } from '../pull/model.js';
 import type { NamingStyle } from '../pull/names.js';
 import { datasourceBlock, renderPulledSchema } from '../pull/render.js';
+import { matchLineEndings } from '../schema/format.js';
 import { displayPath, locateSchema, parseSchemaSources, readSchemaSources, type SchemaSource } from '../schema/load.js';
 import type { SchemaModel } from '../schema/model.js';
 import { DatabaseError } from '../sqlite/errors.js';
 import { introspectDatabase } from '../sqlite/introspect.js';
 import { openDatabase } from '../sqlite/open.js';
 import { resolveDatabasePath } from './project.js';
+import { writeSchemaFiles } from './schema.js';
 import { validateSchemaModel } from '../schema/validate/index.js';
 
 export interface PullOptions {
@@ -127,13 +128,14 @@ export function pull(options: PullOptions = {}): PullResult {
     merge = result.summary;
     files = existing!.sources.map((s, i) => {
       const absolutePath = path.resolve(cwd, s.path);
-      return { path: s.path, absolutePath, before: s.text, after: result.texts[i]!, changed: result.texts[i] !== s.text };
+      const after = matchLineEndings(s.text, result.texts[i]!);
+      return { path: s.path, absolutePath, before: s.text, after, changed: after !== s.text };
     });
   } else {
     pulled = buildPulledSchema(db, { style: options.naming ?? 'prisma' });
     const header = existing ? configBlocks(existing.sources[0]!) : datasourceBlock(datasourceUrl(where.from, where.path, target));
-    const after = renderPulledSchema(pulled, header);
     const before = existing?.sources[0]?.text;
+    const after = matchLineEndings(before ?? '', renderPulledSchema(pulled, header));
     files = [{ path: shown(target), absolutePath: target, ...(before !== undefined ? { before } : {}), after, changed: after !== before }];
   }
   const diagnostics = [...introspection, ...pullNotes(pulled, mode !== 'new' && !!existing?.schema.generators.some((g) => g.previewFeatures.includes('partialIndexes'))), ...residualDifference(db, files, shown(where.path), files.length === 1 ? files[0]!.path : shown(target))];
@@ -142,19 +144,7 @@ export function pull(options: PullOptions = {}): PullResult {
 
 /** Writes the changed files (creating the schema's folder for a new one), each atomically. */
 export function writePulledFiles(files: readonly PulledFile[]): { written: PulledFile[]; diagnostics: Diagnostic[] } {
-  const written: PulledFile[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const file of files) {
-    if (!file.changed) continue;
-    try {
-      mkdirSync(path.dirname(file.absolutePath), { recursive: true });
-      writeFileAtomic(file.absolutePath, file.after);
-      written.push(file);
-    } catch (e) {
-      diagnostics.push(diagnostic('P115', `Cannot write \`${file.path}\`: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`));
-    }
-  }
-  return { written, diagnostics };
+  return writeSchemaFiles(files);
 }
 
 /** The schema to merge into (when one exists), or the file a fresh pull goes to. */

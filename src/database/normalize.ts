@@ -88,21 +88,26 @@ export function sameType(a: string, b: string): boolean {
 }
 
 /** Strips redundant outer parentheses: `(0)` → `0`, `((x))` → `x`. */
-function stripParens(text: string): string {
+export function stripParens(text: string): string {
   let t = text.trim();
   while (t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1))) t = t.slice(1, -1).trim();
   return t;
 }
+
+/** Whether the parentheses in SQL text pair up, outside '…' strings and "…" identifiers. */
 function balanced(s: string): boolean {
   let depth = 0;
-  let inString = false;
+  let quote: string | undefined;
   for (const ch of s) {
-    if (ch === "'") inString = !inString;
-    if (inString) continue;
-    if (ch === '(') depth++;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '(') depth++;
     else if (ch === ')' && --depth < 0) return false;
   }
-  return depth === 0;
+  return depth === 0 && quote === undefined;
 }
 
 /**

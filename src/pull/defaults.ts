@@ -9,7 +9,7 @@
  * value), and a JSON default `'[]'` into `"'[]'"` (quotes included). It writes DateTime and Bytes literals as
  * `dbgenerated`, where a typed literal round-trips exactly.
  */
-import { canonicalNumber } from '../database/normalize.js';
+import { canonicalNumber, stripParens } from '../database/normalize.js';
 import { formatDateTimeDefault } from '../database/from-schema.js';
 import type { Column } from '../database/model.js';
 import { unquoteString } from '../database/sql-text.js';
@@ -23,7 +23,7 @@ export function defaultArgument(column: Column, type: PulledType, autoincrement:
   if (autoincrement) return 'autoincrement()';
   const text = column.default;
   if (text === undefined) return undefined;
-  const raw = withoutParentheses(text);
+  const raw = stripParens(text);
   if (/^null$/i.test(raw)) return undefined;
   const literal = type.kind === 'scalar' ? typedLiteral(raw, type.type) : undefined;
   return literal ?? `dbgenerated(${pslString(text)})`;
@@ -75,26 +75,4 @@ function dateTimeLiteral(value: string): string | undefined {
   if (!m) return undefined;
   const iso = `${m[1]}T${m[2]}${m[3]}`;
   return formatDateTimeDefault(iso) === value ? pslString(iso) : undefined;
-}
-
-/** `(0)` → `0`: SQLite keeps the parentheses of `DEFAULT (0)`, which add nothing to a literal. */
-function withoutParentheses(text: string): string {
-  let t = text.trim();
-  while (t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1))) t = t.slice(1, -1).trim();
-  return t;
-}
-
-function balanced(s: string): boolean {
-  let depth = 0;
-  let quote: string | undefined;
-  for (const ch of s) {
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      continue;
-    }
-    if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '(') depth++;
-    else if (ch === ')' && --depth < 0) return false;
-  }
-  return depth === 0 && quote === undefined;
 }

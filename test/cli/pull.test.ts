@@ -155,4 +155,21 @@ test('--force on a schema folder is refused', () => {
   writeFileSync(path.join(dir, 'unused'), '');
 });
 
+test('a re-pull keeps the file\'s CRLF line breaks and byte order mark', () => {
+  const dir = project();
+  assert.is(runCli(['pull', '--db', 'dev.db', '--schema', 'schema.prisma'], { cwd: dir }).code, 0);
+  const crlf = '\uFEFF' + read(dir, 'schema.prisma').replace(/\n/g, '\r\n');
+  writeFileSync(path.join(dir, 'schema.prisma'), crlf);
+  const same = runCli(['pull'], { cwd: dir });
+  assert.match(same.stdout, /schema\.prisma is up to date/);
+  createDatabase('ALTER TABLE "User" ADD COLUMN "bio" TEXT;', path.join(dir, 'dev.db'));
+  const r = runCli(['pull'], { cwd: dir });
+  assert.is(r.code, 0, r.stderr);
+  const after = readFileSync(path.join(dir, 'schema.prisma'));
+  assert.equal([...after.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const text = after.toString('utf8').slice(1);
+  assert.match(text, /bio +String\?\r\n/);
+  assert.not.match(text.replace(/\r\n/g, ''), /\n/);
+});
+
 test.run();
