@@ -69,7 +69,9 @@ export function buildPulledSchema(db: DatabaseModel, naming: PullNaming): Pulled
       notes: [...(notes.get(key) ?? []), ...(relationNotes.get(key) ?? [])].map((n) => `${COMMENT_MARKS.databaseOnly} ${n}`),
     };
   });
-  const views = [...db.views].sort((a, b) => byteOrder(a.name, b.name)).map((v) => [`${COMMENT_MARKS.view}"${v.name}" is not described by the schema (Prisma manages tables); the database keeps it:`, ...v.sql.split(/\r?\n/).map((l) => `  ${l}`)]);
+  const views = [...db.views]
+    .sort((a, b) => byteOrder(a.name, b.name))
+    .map((v) => ({ name: v.name, comment: [`${COMMENT_MARKS.view}"${v.name}" is not described by the schema (Prisma manages tables); the database keeps it:`, ...v.sql.split(/\r?\n/).map((l) => `  ${l}`)] }));
   return { models, relations, joinTables: joinTables.map((j) => j.table), views };
 }
 

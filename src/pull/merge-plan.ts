@@ -6,7 +6,7 @@ import type { AttributeNode } from '../schema/ast.js';
 import { argumentText } from '../schema/attributes.js';
 import type { Field, FieldArity, Model, RelationField } from '../schema/model.js';
 import type { MergeSummary } from './merge.js';
-import type { PulledModel, PulledRelationField } from './model.js';
+import type { PulledModel, PulledRelationField, PulledView } from './model.js';
 
 export interface FieldPlan {
   /** The new type, without `?`/`[]`. */
@@ -50,7 +50,7 @@ export interface MergePlan {
   readonly models: Map<Model, ModelPlan>;
   readonly removedModels: Set<Model>;
   readonly newModels: PulledModel[];
-  views: readonly (readonly string[])[];
+  views: readonly PulledView[];
   modelPlan(model: Model): ModelPlan;
   readonly summary: MergeSummary;
 }

@@ -30,7 +30,7 @@ export function applyMergePlan(existing: SchemaModel, plan: MergePlan): string[]
     }
     edits.push(...viewCommentRemovals(file.ast));
     if (index === main) {
-      const appendix = [...plan.newModels.map(modelText), ...plan.views.map(commentText)];
+      const appendix = [...plan.newModels.map(modelText), ...plan.views.map((v) => commentText(v.comment))];
       if (appendix.length) edits.push({ kind: 'InsertAfter', line: lastTextLine(file.text), lines: ['', appendix.join('\n\n')] });
     }
     return applyLineEdits(file.text, edits);

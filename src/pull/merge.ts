@@ -15,7 +15,7 @@ import type { Change } from '../diff/changes.js';
 import type { DatabaseModel } from '../database/model.js';
 import { diffDatabases } from '../diff/diff.js';
 import { parseSchemaSources } from '../schema/load.js';
-import { isColumnField, type ColumnField, type Field, type ForeignKeyRelation, type Model, type RelationField, type SchemaModel } from '../schema/model.js';
+import { isColumnField, type ColumnField, type ForeignKeyRelation, type Model, type RelationField, type SchemaModel } from '../schema/model.js';
 import { buildPulledSchema, type PullNaming } from './build.js';
 import type { PulledModel, PulledRelation, PulledScalarField, PulledSchema } from './model.js';
 import { emptyPlan, fieldPlanOf, relationWithActions, type MergePlan, type ModelPlan } from './merge-plan.js';
@@ -142,7 +142,9 @@ function planMerge(existing: SchemaModel, models: readonly Model[], pulled: Pull
       at.plan.ignoreComment = at.pulled.comments;
     } else if (!at.pulled.ignored && model.ignored) at.plan.ignore = 'removeIfOurs';
   }
-  plan.views = pulled.views;
+  // A view the schema declares (`view` blocks, Prisma's `views` preview) needs no comment.
+  const declared = new Set(existing.views.map((v) => lower(v.dbName)));
+  plan.views = pulled.views.filter((v) => !declared.has(lower(v.name)));
   return plan;
 }
 
@@ -319,4 +321,3 @@ function syncForeignKeyRelation(
   }
 }
 
-export type { Field };

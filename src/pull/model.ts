@@ -80,13 +80,18 @@ export interface PulledRelationSide {
   readonly field: PulledRelationField;
 }
 
+export interface PulledView {
+  readonly name: string;
+  readonly comment: readonly string[];
+}
+
 export interface PulledSchema {
   readonly models: readonly PulledModel[];
   readonly relations: readonly PulledRelation[];
   /** The tables read as implicit many-to-many join tables (no model of their own). */
   readonly joinTables: readonly string[];
   /** One `//` comment block per view (lines after `// `). */
-  readonly views: readonly (readonly string[])[];
+  readonly views: readonly PulledView[];
 }
 
 /** Marks that start the comments a pull writes, so that a re-pull can recognise (and replace) its own. */

@@ -13,7 +13,7 @@ export function datasourceBlock(url?: string): string {
 }
 
 export function renderPulledSchema(schema: PulledSchema, header: string): string {
-  const parts = [header.trimEnd(), ...schema.models.map(modelText), ...schema.views.map(commentText)];
+  const parts = [header.trimEnd(), ...schema.models.map(modelText), ...schema.views.map((v) => commentText(v.comment))];
   return formatPulledText(parts.join('\n\n') + '\n');
 }
 
