@@ -6,7 +6,9 @@
  *    except for the drift the corpus explains;
  * 3. re-pull into a copy of the project's schema: names, maps and `///` comments stay (ideally byte for byte);
  * 4. oracle: Prisma's own introspection of the same database — is its schema valid, does it lay out the same
- *    database as ours, is it the same text.
+ *    database as ours, is it the same text;
+ * 5. generated v1 → v2 pairs: the database migrated to v2, re-pulled into v1, must give a valid schema that diffs as
+ *    empty against it, keeps v1's names, and is stable; the fresh pull of the same database too (and Prisma accepts both).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,10 +21,17 @@ import type { DatabaseModel } from '../../src/database/model.ts';
 import { diffDatabases } from '../../src/diff/diff.ts';
 import { formatSchemaText } from '../../src/schema/format.ts';
 import { isColumnField, type SchemaModel } from '../../src/schema/model.ts';
+import { pullSchemaText, repullSchema } from '../../src/api/pull.ts';
+import { EMPTY_DATABASE } from '../../src/database/model.ts';
+import { parseSchemaSources } from '../../src/schema/load.ts';
+import { introspectDatabase } from '../../src/sqlite/introspect.ts';
+import { openDatabase } from '../../src/sqlite/open.ts';
+import { evolveSchema } from '../gen/evolve.ts';
+import { generateSchema, renderSchema } from '../gen/schema-generator.ts';
 import { loadOracle, type Oracle } from '../oracle.ts';
 import type { Section } from '../section.ts';
 import { corpusProjects, EXPLAINED_DRIFT } from './corpus-projects.ts';
-import { describe } from './diff.ts';
+import { describe, ourScript } from './diff.ts';
 
 function cli(root: string, args: string[], cwd: string): { code: number; out: string } {
   const r = spawnSync(process.execPath, [path.join(root, 'bin/codegen.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DATABASE_URL: '' } });
@@ -149,9 +158,70 @@ export const pullSection: Section = {
     for (const d of details) console.log(`  ${d}`);
     if (oracle) console.log(`  Prisma's pull: valid ${prismaValid}/${projects}, diffs as empty ${prismaRoundTrip}/${projects}, same layout as ours ${prismaSameLayout}/${projects}, same text ${prismaSameText}/${projects}`);
     else console.log('  Prisma oracle not installed: the comparison with `prisma db pull` is skipped.');
-    return { ok: failures === 0, summary: `${projects} projects, ${failures} failures${oracle ? `; Prisma's pull: same layout ${prismaSameLayout}/${projects}, same text ${prismaSameText}/${projects}` : ''}` };
+    const generated = generatedPairs(oracle);
+    console.log(`\n  Generated v1→v2 pairs (a database migrated to v2, re-pulled into v1): ${generated.passed}/${generated.total} pass (valid${oracle ? ' for us and for Prisma' : ''}, diff empty, v1 names kept, a second re-pull changes nothing; the fresh pull valid and empty too)`);
+    for (const d of generated.failures.slice(0, 10)) console.log(`   ${d}`);
+    failures += generated.failures.length;
+    return {
+      ok: failures === 0,
+      summary: `${projects} projects and ${generated.total} generated pairs, ${failures} failures${oracle ? `; Prisma's pull: same layout ${prismaSameLayout}/${projects}, same text ${prismaSameText}/${projects}` : ''}`,
+    };
   },
 };
+
+const PAIRS = 200;
+
+function generatedPairs(oracle: Oracle | undefined): { total: number; passed: number; failures: string[] } {
+  const failures: string[] = [];
+  for (let seed = 1; seed <= PAIRS; seed++) {
+    const v1 = generateSchema(5000 + seed, { models: 2 + (seed % 6) });
+    const evolution = evolveSchema(v1, seed, 1 + (seed % 4));
+    const v1Text = renderSchema(v1);
+    const what = `seed ${seed} [${evolution.applied.join('; ')}]`;
+    const conn = openDatabase(':memory:');
+    let db: DatabaseModel;
+    try {
+      conn.runAtomic([ourScript(EMPTY_DATABASE, renderSchema(evolution.schema))], { checkForeignKeys: false });
+      db = introspectDatabase(conn).model;
+    } finally {
+      conn.close();
+    }
+    const problems: string[] = [];
+    const parsed = parseSchemaSources([{ path: 'v1.prisma', text: v1Text }]).schema;
+    let merged: string;
+    try {
+      merged = repullSchema(parsed, db).texts[0]!;
+    } catch (e) {
+      failures.push(`${what}: re-pull crashed: ${(e as Error).message.slice(0, 200)}`);
+      continue;
+    }
+    const m = layout(merged);
+    if (!m.model) problems.push(`re-pull invalid: ${m.errors.join('; ').slice(0, 200)}`);
+    else {
+      const d = diffDatabases(db, m.model);
+      if (d.length) problems.push(`re-pull diff: ${d.map((c) => c.kind).join(', ')}`);
+      const kept = [...userNames(layout(v1Text).schema!)].filter((n) => tableStillThere(n, layout(v1Text).schema!, db));
+      const now = userNames(m.schema!);
+      const lost = kept.filter((n) => !now.has(n) && !n.includes('.'));
+      if (lost.length) problems.push(`models renamed: ${lost.join(', ')}`);
+      if (repullSchema(m.schema!, db).texts[0] !== merged) problems.push('a second re-pull changes the schema');
+    }
+    if (oracle && m.model && !oracle.validate(merged).valid) problems.push(`Prisma rejects the re-pull: ${oracle.validate(merged).message?.slice(0, 200)}`);
+    const fresh = pullSchemaText(db);
+    const f = layout(fresh);
+    if (!f.model) problems.push(`fresh pull invalid: ${f.errors.join('; ').slice(0, 200)}`);
+    else if (diffDatabases(db, f.model).length) problems.push('fresh pull diff not empty');
+    if (oracle && !oracle.validate(fresh).valid) problems.push(`Prisma rejects the fresh pull: ${oracle.validate(fresh).message?.slice(0, 200)}`);
+    if (problems.length) failures.push(`${what}: ${problems.join(' | ')}`);
+  }
+  return { total: PAIRS, passed: PAIRS - failures.length, failures };
+}
+
+/** Whether the model of a `Model@@table` name still has its table in the database. */
+function tableStillThere(name: string, schema: SchemaModel, db: DatabaseModel): boolean {
+  const model = schema.models.find((x) => name.startsWith(`${x.name}@@`) || name.startsWith(`${x.name}.`));
+  return !!model && db.tables.some((t) => t.name.toLowerCase() === model.dbName.toLowerCase());
+}
 
 async function comparePrisma(oracle: Oracle, dbFile: string, oursText: string, ours: DatabaseModel | undefined, actual: DatabaseModel): Promise<string[]> {
   let prismaText: string;

@@ -62,7 +62,6 @@ function planMerge(existing: SchemaModel, models: readonly Model[], pulled: Pull
   const plan = emptyPlan();
   const modelByTable = new Map(models.map((m) => [lower(m.dbName), m]));
   const pulledByTable = new Map(pulled.models.map((m) => [lower(m.table), m]));
-  const joinTables = new Set(pulled.joinTables.map(lower));
   const addedColumns = new Set<string>();
   const live = (table: string): { model: Model; pulled: PulledModel; plan: ModelPlan } | undefined => {
     const model = modelByTable.get(lower(table));
@@ -71,16 +70,10 @@ function planMerge(existing: SchemaModel, models: readonly Model[], pulled: Pull
     return { model, pulled: p, plan: plan.modelPlan(model) };
   };
 
-  // Tables first, so that the column and index changes of a removed model are skipped.
-  for (const c of changes) {
-    if (c.kind === 'AddTable' && !joinTables.has(lower(c.table.name))) {
-      const p = pulledByTable.get(lower(c.table.name));
-      if (p) plan.newModels.push(p);
-    } else if (c.kind === 'DropTable') {
-      const model = modelByTable.get(lower(c.table.name));
-      if (model) plan.removedModels.add(model);
-    }
-  }
+  // Models by table, before the column and index changes (which skip the models that go). A table the user's schema
+  // held as an implicit many-to-many join table, and that the database no longer shapes as one, becomes a model.
+  for (const p of pulled.models) if (!modelByTable.has(lower(p.table))) plan.newModels.push(p);
+  for (const m of models) if (!pulledByTable.has(lower(m.dbName))) plan.removedModels.add(m);
   for (const c of changes) {
     switch (c.kind) {
       case 'AddColumn': {
