@@ -84,16 +84,15 @@ export function pull(options: PullOptions = {}): PullResult {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const located = findSchema(cwd, options.schema);
-  const fail = (diagnostics: readonly Diagnostic[], sources: readonly SchemaSource[] = []): PullResult => ({ ok: false, mode: located.existing ? (options.force ? 'overwrite' : 'merge') : 'new', files: [], diagnostics, sources });
-  if (located.diagnostics.length) return fail(located.diagnostics);
+  const mode: PullResult['mode'] = !located.existing ? 'new' : options.force ? 'overwrite' : 'merge';
+  const fail = (diagnostics: readonly Diagnostic[], sources: readonly SchemaSource[] = []): PullResult => ({ ok: false, mode, files: [], diagnostics, sources });
 
-  let existing: { schema: SchemaModel; sources: SchemaSource[]; folder: boolean } | undefined;
+  let existing: { schema: SchemaModel; sources: SchemaSource[] } | undefined;
   if (located.existing) {
     const read = readSchemaSources(located.location, cwd);
     const parsed = parseSchemaSources(read.sources);
     const problems = [...read.diagnostics, ...parsed.diagnostics, ...validateSchemaModel(parsed.schema)];
-    const folder = statSync(located.location).isDirectory();
-    if (options.force && folder) return fail([diagnostic('I614', `--force replaces one schema file, and ${displayPath(cwd, located.location)} is a folder.`, { hint: 'Pass --schema <file> for the fresh pull, or pull without --force to merge into the folder.' })]);
+    if (options.force && statSync(located.location).isDirectory()) return fail([diagnostic('I614', `--force replaces one schema file, and ${displayPath(cwd, located.location)} is a folder.`, { hint: 'Pass --schema <file> for the fresh pull, or pull without --force to merge into the folder.' })]);
     if (!options.force && hasErrors(problems)) {
       return fail([...problems, diagnostic('I614', `The schema ${displayPath(cwd, located.location)} has errors, so the database cannot be merged into it.`)], read.sources);
     }
@@ -101,7 +100,7 @@ export function pull(options: PullOptions = {}): PullResult {
     if (!options.force && provider !== undefined && provider !== 'sqlite') {
       return fail([diagnostic('I614', `The schema's datasource is \`${provider}\`; pull reads SQLite databases.`)], read.sources);
     }
-    existing = { schema: parsed.schema, sources: read.sources, folder };
+    existing = { schema: parsed.schema, sources: read.sources };
   }
 
   const where = resolveDatabasePath({
@@ -121,7 +120,6 @@ export function pull(options: PullOptions = {}): PullResult {
   let files: PulledFile[];
   let pulled: PulledSchema;
   let merge: MergeSummary | undefined;
-  const mode: PullResult['mode'] = !existing ? 'new' : options.force ? 'overwrite' : 'merge';
   if (mode === 'merge') {
     const result = mergePull(existing!.schema, db, options.naming);
     pulled = result.pulled;
@@ -148,20 +146,13 @@ export function writePulledFiles(files: readonly PulledFile[]): { written: Pulle
 }
 
 /** The schema to merge into (when one exists), or the file a fresh pull goes to. */
-function findSchema(cwd: string, explicit: string | undefined): { location: string; existing: boolean; diagnostics: Diagnostic[] } {
+function findSchema(cwd: string, explicit: string | undefined): { location: string; existing: boolean } {
   if (explicit !== undefined) {
     const location = path.resolve(cwd, explicit);
-    let exists = false;
-    try {
-      exists = statSync(location).isFile() || statSync(location).isDirectory();
-    } catch {
-      exists = false;
-    }
-    return { location, existing: exists, diagnostics: [] };
+    return { location, existing: statSync(location, { throwIfNoEntry: false }) !== undefined };
   }
-  const found = locateSchema(cwd);
-  if (found.location) return { location: found.location, existing: true, diagnostics: [] };
-  return { location: path.join(cwd, 'prisma', 'schema.prisma'), existing: false, diagnostics: [] };
+  const found = locateSchema(cwd).location;
+  return found ? { location: found, existing: true } : { location: path.join(cwd, 'prisma', 'schema.prisma'), existing: false };
 }
 
 function readDatabase(file: string): { model: DatabaseModel; diagnostics: readonly Diagnostic[] } | { error: Diagnostic } {
