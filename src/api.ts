@@ -6,3 +6,4 @@ export * from './api/schema.js';
 export * from './api/diff.js';
 export * from './api/erd.js';
 export type { DiffSource } from './api/sources.js';
+export * from './api/pull.js';

@@ -4,6 +4,9 @@ export type { LoadSchemaOptions, LoadSchemaResult, FormatSchemaOptions, FormatSc
 export { erd, renderDiagram, ERD_FORMATS } from './api.js';
 export type { ErdOptions, ErdResult, ErdFormat, DiagramOptions, DiagramResult } from './api.js';
 export type { Diagram, ErdEntity, ErdAttribute, ErdEdge, ErdEnum, EdgeEnd, Cardinality, KeyMarker } from './erd/model.js';
+export { pull, writePulledFiles, pullSchemaText, repullSchema } from './api.js';
+export type { PullOptions, PullResult, PulledFile } from './api.js';
+export type { NamingStyle } from './pull/names.js';
 export { formatSchemaText } from './schema/format.js';
 export type { FormatTextResult } from './schema/format.js';
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';

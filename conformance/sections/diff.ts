@@ -72,7 +72,7 @@ function applyScript(file: string, sql: string): string | undefined {
   }
 }
 
-function describe(file: string): DatabaseModel {
+export function describe(file: string): DatabaseModel {
   const conn = openDatabase(file, { readonly: true });
   try {
     return introspectDatabase(conn).model;

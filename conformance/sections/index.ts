@@ -5,6 +5,7 @@ import { migrateSection } from './migrate.ts';
 import { formatSection } from './format.ts';
 import { introspectCorpus } from './introspect-corpus.ts';
 import { parseCorpus } from './parse-corpus.ts';
+import { pullSection } from './pull.ts';
 
 /** Every section, in report order. Each lives in its own file. */
-export const SECTIONS: Section[] = [parseCorpus, formatSection, introspectCorpus, diffSection, migrateSection, checkSection];
+export const SECTIONS: Section[] = [parseCorpus, formatSection, introspectCorpus, diffSection, migrateSection, pullSection, checkSection];

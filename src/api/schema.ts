@@ -2,7 +2,7 @@
  * The programmatic API. The CLI is a thin skin over these functions; build tools and app code call them
  * directly. They never print and never call process.exit: problems come back as diagnostics.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
@@ -105,12 +105,24 @@ export function formatSchema(options: FormatSchemaOptions = {}): FormatSchemaRes
 
 /** Writes the changed files of a format result, each atomically. Returns the files written and the ones it could not write. */
 export function writeFormattedFiles(files: readonly FormattedFile[]): { written: FormattedFile[]; diagnostics: Diagnostic[] } {
-  const written: FormattedFile[] = [];
+  return writeSchemaFiles(files);
+}
+
+/**
+ * Writes the changed schema files, each atomically, creating the folder of a new one and keeping the byte order mark
+ * of an existing one. A file that cannot be written is a P115 diagnostic; the others are still written.
+ */
+export function writeSchemaFiles<F extends { readonly path: string; readonly absolutePath: string; readonly after: string; readonly changed: boolean }>(
+  files: readonly F[],
+): { written: F[]; diagnostics: Diagnostic[] } {
+  const written: F[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     if (!file.changed) continue;
     try {
-      writeFileAtomic(file.absolutePath, (startsWithBom(file.absolutePath) ? '\uFEFF' : '') + file.after);
+      const exists = existsSync(file.absolutePath);
+      if (!exists) mkdirSync(path.dirname(file.absolutePath), { recursive: true });
+      writeFileAtomic(file.absolutePath, (exists && startsWithBom(file.absolutePath) ? '\uFEFF' : '') + file.after);
       written.push(file);
     } catch (e) {
       diagnostics.push(diagnostic('P115', `Cannot write \`${file.path}\`: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`));

@@ -8,7 +8,7 @@ import { EXIT, processIO, type CliIO } from './io.js';
 
 const FORMATS = ['text', 'json'] as const;
 /** Every command name, for "did you mean" on a typo. */
-const COMMANDS = ['init', 'validate', 'format', 'diff', 'migrate', 'check', 'erd'];
+const COMMANDS = ['init', 'validate', 'format', 'diff', 'migrate', 'check', 'pull', 'erd'];
 
 class UsageError extends Error {}
 
@@ -102,6 +102,21 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       run(async (a) => {
         const { runErd } = await import('./commands/erd.js');
         return runErd(a as never, io);
+      }),
+    )
+    .command(
+      'pull',
+      'Introspect a SQLite database into the schema, as `prisma db pull` does (an existing schema is merged, not replaced)',
+      (y) =>
+        y
+          .option('db', { type: 'string', describe: 'Database file or file: URL (default: DATABASE_URL, then the datasource url)' })
+          .option('schema', { type: 'string', describe: 'Schema file or folder to write and merge into (default: prisma/schema.prisma, schema.prisma, prisma/)' })
+          .option('print', { type: 'boolean', describe: 'Print the schema to stdout and write nothing' })
+          .option('force', { type: 'boolean', describe: 'Replace the existing schema\'s models with a fresh pull (its datasource and generators stay)' })
+          .option('naming', { choices: ['prisma', 'camel'] as const, describe: 'prisma: keep database names (default); camel: PascalCase models, camelCase fields, with @@map/@map. A re-pull names new tables and columns as the schema does' }),
+      run(async (a) => {
+        const { runPull } = await import('./commands/pull.js');
+        return runPull(a as never, io);
       }),
     )
     .command('migrate', 'Create and apply migrations (Prisma-compatible folder and history)', (y) => {

@@ -56,8 +56,27 @@ export function typeFamily(declared: string): TypeFamily {
     case 'json':
       return 'Json';
     default:
-      return `Unsupported:${t}`;
+      return affinityFamily(base) ?? `Unsupported:${t}`;
   }
+}
+
+/**
+ * The family of a name not listed above, from SQLite's column affinity rules (sqlite.org/datatype3.html §3.1), where
+ * the affinity settles what the column holds: TEXT affinity (`CHARACTER VARYING(20)`, `LONGTEXT`, `VARCHAR2`) holds
+ * only text, REAL affinity (`FLOAT8`, `DOUBLE PRECISION`) only floating point numbers, a BLOB name holds bytes. An
+ * INTEGER affinity name counts only when it names an integer (`INT UNSIGNED`, `UNSIGNED BIG INT`): `POINT` and
+ * `INTERVAL` have INTEGER affinity too, by the substring rule, and stay Unsupported, as does every NUMERIC name.
+ * Prisma's describer reads `…char…` as String the same way.
+ */
+function affinityFamily(base: string): TypeFamily | undefined {
+  if (base.includes('int')) {
+    if (!/^(unsigned )?(tiny|small|medium|big)?int(eger)?\d*( unsigned)?$|^unsigned big int$/.test(base)) return undefined;
+    return base.includes('big') || base.endsWith('int8') ? 'BigInt' : 'Int';
+  }
+  if (base.includes('char') || base.includes('clob') || base.includes('text')) return 'String';
+  if (base.includes('blob')) return 'Bytes';
+  if (base.includes('real') || base.includes('floa') || base.includes('doub')) return 'Float';
+  return undefined;
 }
 
 export function sameName(a: string, b: string): boolean {
@@ -69,21 +88,26 @@ export function sameType(a: string, b: string): boolean {
 }
 
 /** Strips redundant outer parentheses: `(0)` → `0`, `((x))` → `x`. */
-function stripParens(text: string): string {
+export function stripParens(text: string): string {
   let t = text.trim();
   while (t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1))) t = t.slice(1, -1).trim();
   return t;
 }
+
+/** Whether the parentheses in SQL text pair up, outside '…' strings and "…" identifiers. */
 function balanced(s: string): boolean {
   let depth = 0;
-  let inString = false;
+  let quote: string | undefined;
   for (const ch of s) {
-    if (ch === "'") inString = !inString;
-    if (inString) continue;
-    if (ch === '(') depth++;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '(') depth++;
     else if (ch === ')' && --depth < 0) return false;
   }
-  return depth === 0;
+  return depth === 0 && quote === undefined;
 }
 
 /**

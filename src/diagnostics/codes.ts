@@ -104,7 +104,7 @@ export const CODES = {
     title: 'Cannot write file',
     severity: 'error',
     hint: 'Check the permissions of the file and of its folder.',
-    doc: '`codegen format` could not write a formatted schema file, or `codegen diff --output` its output file. The file is left as it was: the new text is written to a temporary file in the same folder and renamed over the old one only when complete.',
+    doc: '`codegen format` or `codegen pull` could not write a schema file, or `codegen diff --output` its output file. The file is left as it was: the new text is written to a temporary file in the same folder and renamed over the old one only when complete.',
   },
   P116: {
     title: 'Invalid config',
@@ -623,6 +623,40 @@ export const CODES = {
     title: 'Table feature not modelled',
     severity: 'warning',
     doc: 'The table uses a feature the database model does not record (an `ON CONFLICT` clause, a descending column in a compound primary key, a `MATCH` clause). It stays in the database as long as the table is not rebuilt; a rebuild would drop it.',
+  },
+  I614: {
+    title: 'Schema cannot be re-pulled',
+    severity: 'error',
+    hint: 'Fix the schema first (`codegen validate` lists the problems), or pass --force to replace it with a fresh pull.',
+    doc: '`codegen pull` merges the database into an existing schema only when that schema is valid: a re-pull keeps what the schema says and changes what the database says, so it must be able to read the schema completely. Nothing was written.',
+  },
+  I615: {
+    title: 'Pulled schema cannot describe everything',
+    severity: 'warning',
+    hint: 'Run `codegen diff --from-db <database> --to-schema <schema>` to see the differences before you migrate from this schema.',
+    doc: 'The database has something a Prisma schema cannot express (an `INTEGER PRIMARY KEY` without `AUTOINCREMENT`, a key column that may hold NULL, a generated column, an index on an expression, a foreign key that is not a valid relation). The schema describes the rest, and a migration made from it would change these tables.',
+  },
+  I616: {
+    title: 'Model ignored',
+    severity: 'warning',
+    hint: 'Add a primary key or a unique index on required columns to the table, then pull again.',
+    doc: 'A table has no primary key and no unique index on required columns, so Prisma Client cannot address its rows. Its model is written with `@@ignore` and a comment, as `prisma db pull` does: migrations keep the table, the client leaves it out.',
+  },
+  I617: {
+    title: 'Unsupported column type',
+    severity: 'info',
+    doc: 'A column\'s declared type has no Prisma type, even by its SQLite affinity (a `POINT`, a `MONEY`, a column without a type). The field is written as `Unsupported("…")`, which keeps the type for migrations and leaves the field out of the client.',
+  },
+  I618: {
+    title: 'Kept by the database only',
+    severity: 'info',
+    doc: 'Views, and column collations, CHECK constraints, generated columns, expression indexes and table options have no schema syntax. The pull writes them as `//` comments, so that they are seen; the database keeps them, and migrations preserve them through table rebuilds.',
+  },
+  I619: {
+    title: 'Partial index needs a Prisma preview feature',
+    severity: 'warning',
+    hint: 'Add `previewFeatures = ["partialIndexes"]` to a generator block if Prisma reads this schema too.',
+    doc: 'The database has a partial index (`CREATE INDEX … WHERE …`), which the schema writes as `where: raw("…")`. This package reads it as it is; Prisma accepts it only with the `partialIndexes` preview feature.',
   },
   // (I6xx codes go above this line)
 
