@@ -11,7 +11,15 @@ import type { Section } from './section.ts';
 import { SECTIONS } from './sections/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const CORPUS = path.resolve(root, '../shared/corpus');
+/** The shared corpus: CODEGEN_CORPUS, else the nearest `shared/corpus` above the repository (worktrees sit deeper). */
+export const CORPUS = process.env.CODEGEN_CORPUS ?? findCorpus(root);
+
+function findCorpus(from: string): string {
+  for (let dir = path.dirname(from); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared/corpus');
+    if (existsSync(candidate) || path.dirname(dir) === dir) return candidate;
+  }
+}
 
 if (!existsSync(CORPUS)) {
   console.log(`No corpus at ${CORPUS}: nothing to check.`);
