@@ -81,9 +81,29 @@ function isLetter(c: number): boolean {
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
-/** Characters that may continue a name: letters, digits, `_` and `-` (prisma-ast and Prisma agree). */
-function isNameChar(c: number): boolean {
-  return isLetter(c) || isDigit(c) || c === 95 || c === 45;
+const ALPHABETIC = /^\p{Alphabetic}$/u;
+/** Prisma 7 accepts any Unicode letter in names (`Über`, `lööps`), but only ASCII digits. */
+function isUnicodeLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isLetter(c);
+  const cp = text.codePointAt(i)!;
+  return ALPHABETIC.test(String.fromCodePoint(cp));
+}
+/** Characters that may continue a name: letters, ASCII digits, `_` and `-`. */
+function isNameCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return isDigit(c) || c === 95 || c === 45 || isUnicodeLetterAt(text, i);
+}
+/** The UTF-16 length of the character at i (2 for an astral code point). */
+function charLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+}
+/** The end of a name that continues at `from`. */
+function nameEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && isNameCharAt(text, end)) end += charLength(text, end);
+  return end;
 }
 /** Horizontal white space, including the Unicode spaces JavaScript's `\s` knows, but not line breaks. */
 function isBlank(c: number): boolean {
@@ -183,26 +203,15 @@ export function tokenize(text: string): LexResult {
     }
     if (isDigit(c) || (c === 45 && isDigit(text.charCodeAt(i + 1)))) {
       let end = i + (c === 45 ? 1 : 0);
-      if (text.charCodeAt(end) === 48) end++;
-      else while (isDigit(text.charCodeAt(end))) end++;
+      while (isDigit(text.charCodeAt(end))) end++;
       if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) {
         end++;
         while (isDigit(text.charCodeAt(end))) end++;
       }
-      const e = text.charCodeAt(end);
-      if (e === 101 || e === 69) {
-        let k = end + 1;
-        const sign = text.charCodeAt(k);
-        if (sign === 43 || sign === 45) k++;
-        if (isDigit(text.charCodeAt(k))) {
-          while (isDigit(text.charCodeAt(k))) k++;
-          end = k;
-        }
-      }
-      if (isLetter(text.charCodeAt(end)) || text.charCodeAt(end) === 95) {
+      // Prisma's numbers have no exponent: `1e5` is a name that starts with a digit, as below.
+      if (isUnicodeLetterAt(text, end) || text.charCodeAt(end) === 95) {
         // `1abc`: Prisma reads this as a name and rejects it for starting with a digit.
-        let k = end;
-        while (k < n && isNameChar(text.charCodeAt(k))) k++;
+        const k = nameEnd(text, end);
         problems.push({ kind: 'NameStartsWithDigit', start: i, end: k, text: text.slice(i, k) });
         push('Identifier', i, k);
         i = k;
@@ -212,9 +221,8 @@ export function tokenize(text: string): LexResult {
       i = end;
       continue;
     }
-    if (isLetter(c)) {
-      let end = i + 1;
-      while (end < n && isNameChar(text.charCodeAt(end))) end++;
+    if (isUnicodeLetterAt(text, i)) {
+      const end = nameEnd(text, i + charLength(text, i));
       const image = text.slice(i, end);
       push(KEYWORDS[image] ?? 'Identifier', i, end);
       i = end;
@@ -228,12 +236,10 @@ export function tokenize(text: string): LexResult {
     }
     // Anything else is invalid. Group a run of invalid characters (and a name glued to it, as in `$bad` or
     // `_id`) into one problem, so that one mistake gives one diagnostic.
-    let end = i + 1;
-    const cp = text.codePointAt(i)!;
-    if (cp > 0xffff) end++;
+    let end = i + charLength(text, i);
     while (end < n) {
       const d = text.charCodeAt(end);
-      if (isNameChar(d) || (!isBlank(d) && d !== 10 && !(text[end]! in PUNCTUATION) && d !== 34 && d !== 64 && d !== 47 && d > 127)) end++;
+      if (isNameCharAt(text, end) || (!isBlank(d) && d !== 10 && !(text[end]! in PUNCTUATION) && d !== 34 && d !== 64 && d !== 47 && d > 127)) end += charLength(text, end);
       else break;
     }
     problems.push({ kind: 'InvalidCharacter', start: i, end, text: text.slice(i, end) });

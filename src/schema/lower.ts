@@ -264,9 +264,12 @@ function lowerGenerator(block: BlockNode, diagnostics: Diagnostic[]): Generator 
   const preview = properties.find((p) => p.key === 'previewFeatures');
   const previewFeatures: string[] = [];
   if (preview) {
-    if (preview.value.kind === 'Array' && preview.value.items.every((i) => i.kind === 'String')) {
+    if (preview.value.kind === 'String') {
+      // Prisma also takes a single name without brackets.
+      previewFeatures.push(preview.value.value);
+    } else if (preview.value.kind === 'Array' && preview.value.items.every((i) => i.kind === 'String')) {
       for (const i of preview.value.items) if (i.kind === 'String') previewFeatures.push(i.value);
-    } else if (preview.value.kind !== 'Env') {
+    } else {
       diagnostics.push(diagnostic('V230', '`previewFeatures` must be a list of strings.', { span: preview.valueSpan, hint: 'For example `previewFeatures = ["views"]`.' }));
     }
   }
@@ -529,13 +532,13 @@ function lowerField(node: FieldNode, owner: string, names: TypeNames, diagnostic
 
   for (const a of node.attributes) {
     if (a.name.includes('.')) {
-      const [ns, typeName] = a.name.split('.', 2) as [string, string];
-      if (ns !== 'db') {
-        diagnostics.push(diagnostic('V224', `Unknown attribute \`@${a.name}\`.`, { span: a.nameSpan, hint: 'Native types are written `@db.Type`.' }));
+      // `@db.VarChar(20)`: the prefix must be the datasource's name, which validation checks.
+      const dot = a.name.indexOf('.');
+      if (nativeType) {
+        diagnostics.push(diagnostic('V226', `The field \`${node.name}\` has more than one native type.`, { span: a.nameSpan, hint: 'Keep one `@db.*` attribute.' }));
         continue;
       }
-      if (reportRepeated(a, seenAttrs, diagnostics)) continue;
-      nativeType = { name: typeName, args: a.args.map((x) => exprText(x.value)), span: a.span };
+      nativeType = { prefix: a.name.slice(0, dot), name: a.name.slice(dot + 1), args: a.args.map((x) => exprText(x.value)), span: a.span };
       continue;
     }
     if (kind === 'relation' && !RELATION_FIELD_ATTRIBUTES.has(a.name) && Object.hasOwn(FIELD_ATTRIBUTES, a.name)) {

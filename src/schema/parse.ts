@@ -113,7 +113,7 @@ class FileParser {
             diagnostic('P101', `Invalid character ${describeChars(p.text)}.`, {
               span,
               ...(/^[_$]/.test(p.text) ? { hint: 'Names must start with an ASCII letter: remove the leading character.' } : {}),
-              ...(/[^\x00-\x7f]/.test(p.text) ? { hint: 'Names may contain only ASCII letters, digits, `_` and `-`.' } : {}),
+              ...(/[^\x00-\x7f]/.test(p.text) ? { hint: 'Names may contain only letters, ASCII digits, `_` and `-`.' } : {}),
             }),
           );
           break;
@@ -479,6 +479,10 @@ class FileParser {
     const lineText = this.#lines.lineText(span.start.line).trim();
     let message: string;
     let hint: string | undefined;
+    if (!atEof && tok.image === '?' && this.text.slice(0, tok.startOffset).trimEnd().endsWith('[]')) {
+      this.syntaxError(diagnostic('P103', 'Optional lists are not supported.', { span, hint: 'Use either `Type[]` or `Type?`: an empty list already means "no values".' }));
+      return;
+    }
     if (rule === 'schema' || rule === undefined) {
       message = 'This line is invalid. It does not start with any known schema keyword.';
       hint = 'A top-level line starts a block: `model`, `enum`, `view`, `type`, `datasource` or `generator`, followed by a name and `{`.';
