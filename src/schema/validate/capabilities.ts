@@ -41,10 +41,20 @@ export interface Capabilities {
   readonly extensions: boolean;
   readonly shardKeys: boolean;
   readonly implicitManyToMany: boolean;
+  /** `@@id([a, b])`. */
+  readonly compoundIds: boolean;
+  /** `autoincrement()` at all, and on which types. */
+  readonly autoincrementTypes: readonly ('Int' | 'BigInt')[];
+  /** Relations are always emulated (MongoDB has no foreign keys). */
+  readonly emulatedRelationsOnly: boolean;
+  /** The id must be stored in `_id` (MongoDB). */
+  readonly idColumn?: string;
   /** `autoincrement()` on a field that is not the single-field id. */
   readonly autoincrementOnNonId: boolean;
   /** More than one `autoincrement()` per model. */
   readonly autoincrementMultiple: boolean;
+  /** An `autoincrement()` field must lead a key or an index (MySQL). */
+  readonly autoincrementNeedsIndex: boolean;
   /** Default functions only this provider has. */
   readonly defaultFunctions: readonly ('sequence' | 'auto')[];
   /** Referential actions with foreign keys, and with `relationMode = "prisma"`. */
@@ -83,8 +93,12 @@ const SQLITE: Capabilities = {
   extensions: false,
   shardKeys: false,
   implicitManyToMany: true,
+  compoundIds: true,
+  autoincrementTypes: ['Int', 'BigInt'],
+  emulatedRelationsOnly: false,
   autoincrementOnNonId: false,
   autoincrementMultiple: false,
+  autoincrementNeedsIndex: false,
   defaultFunctions: [],
   foreignKeyActions: ALL_ACTIONS,
   emulatedActions: ['Cascade', 'Restrict', 'SetNull'],
@@ -119,6 +133,7 @@ const CAPABILITIES: Record<Provider, Capabilities> = {
   cockroachdb: {
     ...SQL_BASE,
     provider: 'cockroachdb',
+    autoincrementTypes: ['BigInt'],
     scalarLists: true,
     indexTypes: true,
     multiSchema: true,
@@ -130,6 +145,7 @@ const CAPABILITIES: Record<Provider, Capabilities> = {
   mysql: {
     ...SQL_BASE,
     provider: 'mysql',
+    autoincrementNeedsIndex: true,
     fullTextIndex: true,
     indexLength: true,
     primaryKeySort: true,
@@ -166,6 +182,10 @@ const CAPABILITIES: Record<Provider, Capabilities> = {
     fullTextIndex: true,
     partialIndexes: false,
     implicitManyToMany: false,
+    compoundIds: false,
+    autoincrementTypes: [],
+    emulatedRelationsOnly: true,
+    idColumn: '_id',
     defaultFunctions: ['auto'],
     emulatedActions: ['Cascade', 'Restrict', 'NoAction', 'SetNull'],
     indexNameScope: 'model',

@@ -45,11 +45,12 @@ export function buildContext(schema: SchemaModel): ValidationContext {
     const start = within.start.offset + at;
     return lines.span(file.path, start, start + needle.length);
   };
+  const caps = capabilitiesFor(schema.datasource?.provider);
   return {
     schema,
     narrow,
-    caps: capabilitiesFor(schema.datasource?.provider),
-    relationMode: schema.datasource?.relationMode ?? 'foreignKeys',
+    caps,
+    relationMode: caps.emulatedRelationsOnly ? 'prisma' : (schema.datasource?.relationMode ?? 'foreignKeys'),
     previewFeatures: new Set(schema.generators.flatMap((g) => g.previewFeatures)),
     models,
     enums,

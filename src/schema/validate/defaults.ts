@@ -61,6 +61,11 @@ const FUNCTION_TYPES: Partial<Record<DefaultValue['kind'], { name: string; types
 
 function checkScalarDefault(fieldName: string, type: ScalarType, value: DefaultValue, ctx: ValidationContext): Diagnostic[] {
   const fn = FUNCTION_TYPES[value.kind];
+  if (value.kind === 'Autoincrement' && (type === 'Int' || type === 'BigInt') && !ctx.caps.autoincrementTypes.includes(type)) {
+    return ctx.caps.autoincrementTypes.length === 0
+      ? [diagnostic('V232', `\`autoincrement()\` is not supported by ${ctx.caps.provider}.`, { span: value.span })]
+      : [invalid(value, `On ${ctx.caps.provider}, \`autoincrement()\` fits only ${ctx.caps.autoincrementTypes.map((t) => `\`${t}\``).join(' and ')} fields.`, 'Make the field a `BigInt`, or use `sequence()` for an `Int`.')];
+  }
   if (fn) {
     return fn.types.includes(type) ? [] : [invalid(value, `\`${fn.name}\` cannot be the default of \`${fieldName}\`, a field of type \`${type}\`.`, `\`${fn.name}\` fits ${fn.types.map((t) => `\`${t}\``).join(' and ')} fields.`)];
   }
@@ -117,6 +122,13 @@ function checkAutoincrement(model: Model, ctx: ValidationContext): Diagnostic[] 
         related: [{ span: fields[0]!.default!.span, message: 'the first one' }],
       }),
     );
+  }
+  if (ctx.caps.autoincrementNeedsIndex) {
+    const leading = new Set([model.primaryKey, ...model.uniques, ...model.indexes].map((k) => k?.fields[0]?.name));
+    for (const f of fields) {
+      if (leading.has(f.name)) continue;
+      out.push(diagnostic('V210', `\`autoincrement()\` on \`${model.name}.${f.name}\`: ${ctx.caps.provider} auto-increments only a field that leads a key or an index.`, { span: f.default!.span, hint: `Add \`@unique\` to \`${f.name}\`, or an index that starts with it.` }));
+    }
   }
   if (ctx.caps.autoincrementOnNonId) return out;
   const pk = model.primaryKey;

@@ -90,6 +90,11 @@ function keyFeatures(model: Model, ctx: ValidationContext): Diagnostic[] {
   if (pk && !caps.primaryKeySort && (pk.fields.some((f) => f.sort !== undefined) || argSpan(attributeAt(model, pk.span), 'sort'))) {
     unsupported('`sort:` on a primary key', pk.span, 'Remove `sort:` from the id; an index may be sorted instead.');
   }
+  if (pk && pk.fields.length > 1 && !caps.compoundIds) unsupported('A compound id', pk.span, 'Use a single-field `@id` and a `@@unique` over the fields.');
+  if (pk && pk.source === 'field' && caps.idColumn !== undefined) {
+    const idField = model.fields.find((f) => f.name === pk.fields[0]?.name);
+    if (idField && idField.dbName !== caps.idColumn) unsupported(`An id not stored in \`${caps.idColumn}\``, idField.nameSpan, `Add \`@map("${caps.idColumn}")\` to the id field.`);
+  }
   if (pk?.map !== undefined && !caps.namedPrimaryKeys) {
     unsupported('A database name (`map:`) for the primary key', argSpan(attributeAt(model, pk.span), 'map') ?? pk.span, 'Remove `map:`; SQLite primary keys have no name.');
   }
