@@ -11,6 +11,8 @@ export interface Capabilities {
   readonly provider: Provider;
   /** `String[]` and other lists of scalars or enums. */
   readonly scalarLists: boolean;
+  /** `Json[]` (PostgreSQL and MongoDB, not CockroachDB). */
+  readonly jsonLists: boolean;
   /** `@db.*` attributes. */
   readonly nativeTypes: boolean;
   /** `type` blocks. */
@@ -47,6 +49,10 @@ export interface Capabilities {
   readonly autoincrementTypes: readonly ('Int' | 'BigInt')[];
   /** Relations are always emulated (MongoDB has no foreign keys). */
   readonly emulatedRelationsOnly: boolean;
+  /** PostgreSQL accepts SetNull on a required foreign key with foreign keys (it fails only when it fires). */
+  readonly setNullOnRequired: boolean;
+  /** Cyclic referential actions are rejected even with foreign keys (SQL Server). */
+  readonly referenceCycleDetection: boolean;
   /** The id must be stored in `_id` (MongoDB). */
   readonly idColumn?: string;
   /** `autoincrement()` on a field that is not the single-field id. */
@@ -75,6 +81,7 @@ const ALL_ACTIONS: readonly ReferentialAction[] = ['Cascade', 'Restrict', 'NoAct
 const SQLITE: Capabilities = {
   provider: 'sqlite',
   scalarLists: false,
+  jsonLists: false,
   nativeTypes: false,
   compositeTypes: false,
   enums: true,
@@ -96,6 +103,8 @@ const SQLITE: Capabilities = {
   compoundIds: true,
   autoincrementTypes: ['Int', 'BigInt'],
   emulatedRelationsOnly: false,
+  setNullOnRequired: false,
+  referenceCycleDetection: false,
   autoincrementOnNonId: false,
   autoincrementMultiple: false,
   autoincrementNeedsIndex: false,
@@ -122,7 +131,9 @@ const CAPABILITIES: Record<Provider, Capabilities> = {
   postgresql: {
     ...SQL_BASE,
     provider: 'postgresql',
+    setNullOnRequired: true,
     scalarLists: true,
+    jsonLists: true,
     indexTypes: true,
     multiSchema: true,
     extensions: true,
@@ -160,6 +171,7 @@ const CAPABILITIES: Record<Provider, Capabilities> = {
   sqlserver: {
     ...SQL_BASE,
     provider: 'sqlserver',
+    referenceCycleDetection: true,
     enums: false,
     json: false,
     clustering: true,
@@ -176,6 +188,7 @@ const CAPABILITIES: Record<Provider, Capabilities> = {
     ...SQLITE,
     provider: 'mongodb',
     scalarLists: true,
+    jsonLists: true,
     nativeTypes: true,
     compositeTypes: true,
     decimal: false,

@@ -47,6 +47,9 @@ function fieldFeatures(model: Model, field: Field, ctx: ValidationContext): Diag
       }),
     );
   }
+  if (field.kind === 'scalar' && field.type === 'Json' && field.arity === 'list' && caps.scalarLists && !caps.jsonLists) {
+    out.push(diagnostic('V212', `The field \`${model.name}.${field.name}\` is a list of \`Json\`, which ${provider} does not support.`, { span: field.typeSpan, hint: 'Store the list inside one `Json` value.' }));
+  }
   if (isColumnField(field) && field.nativeType) {
     const nt = field.nativeType;
     if (!caps.nativeTypes) {

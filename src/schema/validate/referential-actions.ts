@@ -35,7 +35,7 @@ export function validateReferentialActions(ctx: ValidationContext): Diagnostic[]
       }
     }
   }
-  if (ctx.relationMode === 'prisma') out.push(...cycles(ctx));
+  if (ctx.relationMode === 'prisma' || ctx.caps.referenceCycleDetection) out.push(...cycles(ctx));
   return out;
 }
 

@@ -92,7 +92,7 @@ function foreignKey(model: Model, field: RelationField, target: Model, ctx: Vali
       }),
     );
   }
-  const optional = local.filter((f) => f.arity !== 'required');
+  const optional = local.filter((f) => f.arity === 'optional');
   if (field.arity === 'required' && optional.length > 0) {
     out.push(
       diagnostic('V242', `The relation field \`${model.name}.${field.name}\` is required, but its scalar field${optional.length === 1 ? '' : 's'} ${nameList(optional.map((f) => f.name))} ${optional.length === 1 ? 'is' : 'are'} optional.`, {
@@ -102,8 +102,9 @@ function foreignKey(model: Model, field: RelationField, target: Model, ctx: Vali
     );
   }
   const required = local.filter((f) => f.arity === 'required');
+  const setNullAllowed = ctx.caps.setNullOnRequired && ctx.relationMode === 'foreignKeys';
   for (const action of ['onDelete', 'onUpdate'] as const) {
-    if (field[action] !== 'SetNull' || required.length === 0) continue;
+    if (field[action] !== 'SetNull' || required.length === 0 || setNullAllowed) continue;
     out.push(
       diagnostic('V220', `\`${action}: SetNull\` on \`${model.name}.${field.name}\` cannot set the required field${required.length === 1 ? '' : 's'} ${nameList(required.map((f) => f.name))} to NULL.`, {
         span: argumentSpan(field, 'relation', action, at),
