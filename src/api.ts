@@ -3,7 +3,7 @@
  * directly. They never print and never call process.exit: problems come back as diagnostics.
  */
 import type { Diagnostic } from './diagnostics/diagnostic.js';
-import { hasErrors } from './diagnostics/diagnostic.js';
+import { hasErrors, sortDiagnostics } from './diagnostics/diagnostic.js';
 import { locateSchema, parseSchemaSources, readSchemaSources, type SchemaSource } from './schema/load.js';
 import type { SchemaModel } from './schema/model.js';
 import { validateSchemaModel } from './schema/validate/index.js';
@@ -43,8 +43,9 @@ export function loadSchema(options: LoadSchemaOptions = {}): LoadSchemaResult {
 /** Parses and validates in-memory schema text (one or more files). */
 export function validateSources(sources: readonly SchemaSource[], runRules = true): { schema: SchemaModel; diagnostics: Diagnostic[]; ok: boolean } {
   const parsed = parseSchemaSources(sources);
-  const diagnostics = [...parsed.diagnostics];
-  if (runRules) diagnostics.push(...validateSchemaModel(parsed.schema));
+  const found = [...parsed.diagnostics];
+  if (runRules) found.push(...validateSchemaModel(parsed.schema));
+  const diagnostics = sortDiagnostics(found);
   return { schema: parsed.schema, diagnostics, ok: !hasErrors(diagnostics) };
 }
 

@@ -110,4 +110,20 @@ test('the end-of-file error has a real position, not NaN', () => {
   assert.ok(r.diagnostics.length > 0);
 });
 
+test('names may hold Unicode letters, but only ASCII digits (as Prisma 7)', () => {
+  assert.equal(codes('model Über {\n  id Int @id\n  naïve String\n}\n'), []);
+  assert.equal(codes('model A {\n  id Int @id\n  a٣ String\n}\n'), ['P101@3:4']);
+  assert.equal(codes('model A {\n  id Int @id\n  a😀 String\n}\n'), ['P101@3:4']);
+});
+
+test('numbers follow Prisma\'s grammar: no exponent, leading zeros are fine', () => {
+  assert.equal(codes('model A {\n  id Int @id @default(007)\n}\n'), []);
+  assert.equal(codes('model A {\n  id Float @id @default(1e5)\n}\n'), ['V222@2:25']);
+});
+
+test('optional lists get a specific message', () => {
+  const r = parse('model A {\n  id Int @id\n  a Int[]?\n}\n');
+  assert.equal(r.diagnostics.map((d) => d.message), ['Optional lists are not supported.']);
+});
+
 test.run();

@@ -9,6 +9,8 @@ export type Provider = 'sqlite' | 'postgresql' | 'cockroachdb' | 'mysql' | 'sqls
 
 export interface Capabilities {
   readonly provider: Provider;
+  /** The product name, for messages: `SQLite`, `PostgreSQL`, … */
+  readonly displayName: string;
   /** `String[]` and other lists of scalars or enums. */
   readonly scalarLists: boolean;
   /** `Json[]` (PostgreSQL and MongoDB, not CockroachDB). */
@@ -80,6 +82,7 @@ const ALL_ACTIONS: readonly ReferentialAction[] = ['Cascade', 'Restrict', 'NoAct
 
 const SQLITE: Capabilities = {
   provider: 'sqlite',
+  displayName: 'SQLite',
   scalarLists: false,
   jsonLists: false,
   nativeTypes: false,
@@ -131,6 +134,7 @@ const CAPABILITIES: Record<Provider, Capabilities> = {
   postgresql: {
     ...SQL_BASE,
     provider: 'postgresql',
+    displayName: 'PostgreSQL',
     setNullOnRequired: true,
     scalarLists: true,
     jsonLists: true,
@@ -144,6 +148,7 @@ const CAPABILITIES: Record<Provider, Capabilities> = {
   cockroachdb: {
     ...SQL_BASE,
     provider: 'cockroachdb',
+    displayName: 'CockroachDB',
     autoincrementTypes: ['BigInt'],
     scalarLists: true,
     indexTypes: true,
@@ -156,6 +161,7 @@ const CAPABILITIES: Record<Provider, Capabilities> = {
   mysql: {
     ...SQL_BASE,
     provider: 'mysql',
+    displayName: 'MySQL',
     autoincrementNeedsIndex: true,
     fullTextIndex: true,
     indexLength: true,
@@ -171,6 +177,7 @@ const CAPABILITIES: Record<Provider, Capabilities> = {
   sqlserver: {
     ...SQL_BASE,
     provider: 'sqlserver',
+    displayName: 'SQL Server',
     referenceCycleDetection: true,
     enums: false,
     json: false,
@@ -187,6 +194,7 @@ const CAPABILITIES: Record<Provider, Capabilities> = {
   mongodb: {
     ...SQLITE,
     provider: 'mongodb',
+    displayName: 'MongoDB',
     scalarLists: true,
     jsonLists: true,
     nativeTypes: true,

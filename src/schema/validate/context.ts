@@ -38,7 +38,7 @@ export function buildContext(schema: SchemaModel): ValidationContext {
   const narrow = (within: Span, needle: string): Span => {
     const file = schema.files.find((f) => f.path === within.file);
     if (!file) return within;
-    const at = file.text.slice(within.start.offset, within.end.offset).indexOf(needle);
+    const at = wholeWordIndex(file.text.slice(within.start.offset, within.end.offset), needle);
     if (at === -1) return within;
     let lines = lineIndexes.get(file.path);
     if (!lines) lineIndexes.set(file.path, (lines = new LineIndex(file.text)));
@@ -80,4 +80,13 @@ export function nameList(names: readonly string[]): string {
   const quoted = names.map((n) => `\`${n}\``);
   if (quoted.length <= 1) return quoted.join('');
   return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+/** The index of `needle` where it is not part of a longer name, or -1. */
+function wholeWordIndex(haystack: string, needle: string): number {
+  const isNameChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_-]/u.test(c);
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+    if (!isNameChar(haystack[at - 1]) && !isNameChar(haystack[at + needle.length])) return at;
+  }
+  return -1;
 }

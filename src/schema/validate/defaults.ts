@@ -17,7 +17,7 @@ export function validateDefaults(ctx: ValidationContext): Diagnostic[] {
       out.push(...checkDefault(field, field.default, ctx));
       if (field.default.map !== undefined && !ctx.caps.namedDefaults) {
         out.push(
-          diagnostic('V232', `\`@default(…, map: …)\` names a default constraint, which ${ctx.caps.provider} does not have.`, {
+          diagnostic('V232', `\`@default(…, map: …)\` names a default constraint, which ${ctx.caps.displayName} does not have.`, {
             span: field.default.span,
             hint: 'Remove the `map:` argument (default constraint names exist only on SQL Server).',
           }),
@@ -63,8 +63,8 @@ function checkScalarDefault(fieldName: string, type: ScalarType, value: DefaultV
   const fn = FUNCTION_TYPES[value.kind];
   if (value.kind === 'Autoincrement' && (type === 'Int' || type === 'BigInt') && !ctx.caps.autoincrementTypes.includes(type)) {
     return ctx.caps.autoincrementTypes.length === 0
-      ? [diagnostic('V232', `\`autoincrement()\` is not supported by ${ctx.caps.provider}.`, { span: value.span })]
-      : [invalid(value, `On ${ctx.caps.provider}, \`autoincrement()\` fits only ${ctx.caps.autoincrementTypes.map((t) => `\`${t}\``).join(' and ')} fields.`, 'Make the field a `BigInt`, or use `sequence()` for an `Int`.')];
+      ? [diagnostic('V232', `\`autoincrement()\` is not supported by ${ctx.caps.displayName}.`, { span: value.span })]
+      : [invalid(value, `On ${ctx.caps.displayName}, \`autoincrement()\` fits only ${ctx.caps.autoincrementTypes.map((t) => `\`${t}\``).join(' and ')} fields.`, 'Make the field a `BigInt`, or use `sequence()` for an `Int`.')];
   }
   if (fn) {
     return fn.types.includes(type) ? [] : [invalid(value, `\`${fn.name}\` cannot be the default of \`${fieldName}\`, a field of type \`${type}\`.`, `\`${fn.name}\` fits ${fn.types.map((t) => `\`${t}\``).join(' and ')} fields.`)];
@@ -115,9 +115,10 @@ function checkAutoincrement(model: Model, ctx: ValidationContext): Diagnostic[] 
   const fields = model.fields.filter((f): f is ColumnField => isColumnField(f) && f.default?.kind === 'Autoincrement');
   if (fields.length === 0) return [];
   const out: Diagnostic[] = [];
-  if (fields.length > 1 && !ctx.caps.autoincrementMultiple) {
+  // Where only the id may auto-increment, a second one is already reported as not being the id.
+  if (fields.length > 1 && !ctx.caps.autoincrementMultiple && ctx.caps.autoincrementOnNonId) {
     out.push(
-      diagnostic('V210', `The model \`${model.name}\` uses \`autoincrement()\` on more than one field; ${ctx.caps.provider} allows one per table.`, {
+      diagnostic('V210', `The model \`${model.name}\` uses \`autoincrement()\` on more than one field; ${ctx.caps.displayName} allows one per table.`, {
         span: fields[1]!.default!.span,
         related: [{ span: fields[0]!.default!.span, message: 'the first one' }],
       }),
@@ -127,7 +128,7 @@ function checkAutoincrement(model: Model, ctx: ValidationContext): Diagnostic[] 
     const leading = new Set([model.primaryKey, ...model.uniques, ...model.indexes].map((k) => k?.fields[0]?.name));
     for (const f of fields) {
       if (leading.has(f.name)) continue;
-      out.push(diagnostic('V210', `\`autoincrement()\` on \`${model.name}.${f.name}\`: ${ctx.caps.provider} auto-increments only a field that leads a key or an index.`, { span: f.default!.span, hint: `Add \`@unique\` to \`${f.name}\`, or an index that starts with it.` }));
+      out.push(diagnostic('V210', `\`autoincrement()\` on \`${model.name}.${f.name}\`: ${ctx.caps.displayName} auto-increments only a field that leads a key or an index.`, { span: f.default!.span, hint: `Add \`@unique\` to \`${f.name}\`, or an index that starts with it.` }));
     }
   }
   if (ctx.caps.autoincrementOnNonId) return out;
@@ -136,7 +137,7 @@ function checkAutoincrement(model: Model, ctx: ValidationContext): Diagnostic[] 
     const isSingleId = pk !== undefined && pk.fields.length === 1 && pk.fields[0]!.name === f.name;
     if (isSingleId) continue;
     out.push(
-      diagnostic('V210', `\`autoincrement()\` on \`${model.name}.${f.name}\`: ${ctx.caps.provider} auto-increments only the single-field id.`, {
+      diagnostic('V210', `\`autoincrement()\` on \`${model.name}.${f.name}\`: ${ctx.caps.displayName} auto-increments only the single-field id.`, {
         span: f.default!.span,
       }),
     );

@@ -34,9 +34,10 @@ export function validateKeys(ctx: ValidationContext): Diagnostic[] {
       if (problems.length > 0) referencesOk = false;
       out.push(...problems);
     }
-    out.push(...checkIdArity(model, ctx));
-    // A model whose keys name unknown fields already has an error that explains it.
-    if (model.kind === 'model' && !model.ignored && referencesOk && !hasStrictUniqueCriterion(model, ctx)) {
+    const idProblems = checkIdArity(model, ctx);
+    out.push(...idProblems);
+    // A model whose keys name unknown fields, or whose id holds an optional field, already has an error that explains it.
+    if (model.kind === 'model' && !model.ignored && referencesOk && idProblems.length === 0 && !hasStrictUniqueCriterion(model, ctx)) {
       out.push(
         diagnostic('V208', `The model \`${model.name}\` has no unique criterion over required fields.`, {
           span: model.nameSpan,

@@ -21,7 +21,7 @@ export function validatePartialIndexes(ctx: ValidationContext): Diagnostic[] {
         );
       }
       if (!ctx.caps.partialIndexes) {
-        out.push(diagnostic('V232', `Partial indexes (\`where:\`) are not supported by ${ctx.caps.provider}.`, { span: where.span, hint: 'Remove the `where:` argument.' }));
+        out.push(diagnostic('V232', `Partial indexes (\`where:\`) are not supported by ${ctx.caps.displayName}.`, { span: where.span, hint: 'Remove the `where:` argument.' }));
         continue;
       }
       out.push(...checkCondition(model, where, ctx));

@@ -13,7 +13,7 @@ import { findArgument, findAttribute, type ValidationContext } from './context.j
 export function validateProviderFeatures(ctx: ValidationContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { caps } = ctx;
-  const provider = caps.provider;
+  const provider = caps.displayName;
   if (!caps.compositeTypes) {
     for (const t of ctx.schema.compositeTypes) {
       out.push(diagnostic('V214', `The composite type \`${t.name}\` is not supported by ${provider}: \`type\` blocks exist only for MongoDB.`, { span: t.nameSpan }));
@@ -37,7 +37,7 @@ export function validateProviderFeatures(ctx: ValidationContext): Diagnostic[] {
 
 function fieldFeatures(model: Model, field: Field, ctx: ValidationContext): Diagnostic[] {
   const { caps } = ctx;
-  const provider = caps.provider;
+  const provider = caps.displayName;
   const out: Diagnostic[] = [];
   if (isColumnField(field) && field.arity === 'list' && !caps.scalarLists) {
     out.push(
@@ -75,7 +75,7 @@ function fieldFeatures(model: Model, field: Field, ctx: ValidationContext): Diag
 
 function keyFeatures(model: Model, ctx: ValidationContext): Diagnostic[] {
   const { caps } = ctx;
-  const provider = caps.provider;
+  const provider = caps.displayName;
   const out: Diagnostic[] = [];
   const unsupported = (what: string, span: Diagnostic['span'], hint: string) => out.push(diagnostic('V232', `${what} is not supported by ${provider}.`, { span, hint }));
   const pk = model.primaryKey;
@@ -129,7 +129,7 @@ function shardKeys(span: Diagnostic['span'], ctx: ValidationContext): Diagnostic
   if (!ctx.previewFeatures.has('shardKeys')) {
     out.push(diagnostic('V239', 'Shard keys need the `shardKeys` preview feature.', { span, hint: 'Add `previewFeatures = ["shardKeys"]` to the generator block.' }));
   }
-  if (!ctx.caps.shardKeys) out.push(diagnostic('V232', `Shard keys are not supported by ${ctx.caps.provider}.`, { span, hint: 'Remove the shard key; shard keys exist only on MySQL (PlanetScale).' }));
+  if (!ctx.caps.shardKeys) out.push(diagnostic('V232', `Shard keys are not supported by ${ctx.caps.displayName}.`, { span, hint: 'Remove the shard key; shard keys exist only on MySQL (PlanetScale).' }));
   return out;
 }
 

@@ -41,7 +41,7 @@ export function validateReferentialActions(ctx: ValidationContext): Diagnostic[]
 
 function unsupportedAction(value: ReferentialAction, action: string, allowed: readonly ReferentialAction[], span: Diagnostic['span'], ctx: ValidationContext): Diagnostic {
   const emulated = ctx.relationMode === 'prisma';
-  return diagnostic('V235', `\`${action}: ${value}\` is not supported ${emulated ? 'with `relationMode = "prisma"`' : 'with foreign keys'} on ${ctx.caps.provider}.`, {
+  return diagnostic('V235', `\`${action}: ${value}\` is not supported ${emulated ? 'with `relationMode = "prisma"`' : 'with foreign keys'} on ${ctx.caps.displayName}.`, {
     span,
     hint: `Use one of ${allowed.map((a) => `\`${a}\``).join(', ')}${emulated && value === 'NoAction' && allowed.includes('Restrict') ? ' (`Restrict` is the emulated equivalent of `NoAction`)' : ''}.`,
   });

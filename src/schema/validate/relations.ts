@@ -220,7 +220,7 @@ function manyToManyIds(ctx: ValidationContext): Diagnostic[] {
       const field = model && ctx.field(model, side.field);
       if (!model || !target || !field) continue;
       if (!ctx.caps.implicitManyToMany) {
-        out.push(diagnostic('V232', `Implicit many-to-many relations are not supported by ${ctx.caps.provider}.`, { span: field.nameSpan }));
+        out.push(diagnostic('V232', `Implicit many-to-many relations are not supported by ${ctx.caps.displayName}.`, { span: field.nameSpan }));
         continue;
       }
       const pk = target.primaryKey;
