@@ -107,13 +107,16 @@ export function bindAttribute(
     }
     bound.set(key, arg);
   }
-  if (signature.required && signature.positional && !bound.has(signature.positional) && ok) {
-    diagnostics.push(
-      diagnostic('V225', `\`${prefix}${attribute.name}\` needs its \`${signature.positional}\` argument.`, {
-        span: attribute.span,
-        hint: requiredHint(prefix + attribute.name),
-      }),
-    );
+  if (signature.required && signature.positional && !bound.has(signature.positional)) {
+    // After a bad argument, the missing one is usually the same mistake: report it only once.
+    if (ok) {
+      diagnostics.push(
+        diagnostic('V225', `\`${prefix}${attribute.name}\` needs its \`${signature.positional}\` argument.`, {
+          span: attribute.span,
+          hint: requiredHint(prefix + attribute.name),
+        }),
+      );
+    }
     return undefined;
   }
   return bound;

@@ -84,6 +84,7 @@ function isDigit(c: number): boolean {
 const ALPHABETIC = /^\p{Alphabetic}$/u;
 /** Prisma 7 accepts any Unicode letter in names (`Über`, `lööps`), but only ASCII digits. */
 function isUnicodeLetterAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
   const c = text.charCodeAt(i);
   if (c < 128) return isLetter(c);
   const cp = text.codePointAt(i)!;

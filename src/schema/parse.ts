@@ -159,6 +159,8 @@ class FileParser {
         for (const e of errors) this.reportRecognitionError(e);
         return cst;
       }
+      // Past the error limit nothing more is reported, so another pass would only cost time.
+      if (this.#errorLines.size > MAX_SYNTAX_ERRORS) return cst;
       const blockOf = blockIndexOfLines(lines);
       const seenBlocks = new Set<number>();
       const drop = new Set<number>();

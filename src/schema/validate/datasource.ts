@@ -74,6 +74,14 @@ export function validateDatasource(ctx: ValidationContext): Diagnostic[] {
       }),
     );
   }
+  if (extensions && caps.extensions && !ctx.previewFeatures.has('postgresqlExtensions')) {
+    out.push(
+      diagnostic('V239', 'The datasource property `extensions` needs the `postgresqlExtensions` preview feature.', {
+        span: extensions.span,
+        hint: 'Add `previewFeatures = ["postgresqlExtensions"]` to the generator block.',
+      }),
+    );
+  }
   const schemas = prop('schemas');
   if (schemas && known && !caps.multiSchema) {
     out.push(

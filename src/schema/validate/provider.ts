@@ -43,7 +43,7 @@ function fieldFeatures(model: Model, field: Field, ctx: ValidationContext): Diag
     out.push(
       diagnostic('V212', `The field \`${model.name}.${field.name}\` is a list, and ${provider} has no list columns.`, {
         span: field.typeSpan,
-        ...(provider === 'sqlite' ? {} : { hint: 'Use a related model, or a `Json` field.' }),
+        ...(caps.provider === 'sqlite' ? {} : { hint: 'Use a related model, or a `Json` field.' }),
       }),
     );
   }

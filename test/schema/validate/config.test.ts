@@ -25,7 +25,7 @@ test('datasource properties fit the provider', () => {
   assert.equal(errorsAndWarnings(datasource('sqlite', '  referentialIntegrity = "prisma"\n')), ['V231:warning']);
   assert.equal(errorsAndWarnings(datasource('sqlite', '  relationMode = "prisma"\n  referentialIntegrity = "prisma"\n')), ['V231:error']);
   assert.equal(errorsAndWarnings(datasource('sqlite', '  extensions = [postgis]\n')), ['V231:error']);
-  assert.equal(errorsAndWarnings(datasource('postgresql', '  extensions = [postgis]\n')), []);
+  assert.equal(errorsAndWarnings(datasource("postgresql", "  extensions = [postgis]\n")), ["V239:error"]);
   assert.equal(errorsAndWarnings(datasource('sqlite', '  schemas = ["a"]\n')), ['V232:error']);
 });
 
