@@ -98,12 +98,21 @@ function isNameCharAt(text: string, i: number): boolean {
 /** The UTF-16 length of the character at i (2 for an astral code point). */
 function charLength(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  if (c < 0xd800 || c > 0xdbff) return 1;
+  // A high surrogate pairs only with a following low surrogate; a lone one is one (invalid) character.
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
-/** The end of a name that continues at `from`. */
+/** The end of a name that continues at `from` (an ASCII fast path: names are nearly always ASCII). */
 function nameEnd(text: string, from: number): number {
   let end = from;
-  while (end < text.length && isNameCharAt(text, end)) end += charLength(text, end);
+  const n = text.length;
+  while (end < n) {
+    const d = text.charCodeAt(end);
+    if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 95 || d === 45) end++;
+    else if (d >= 128 && isNameCharAt(text, end)) end += charLength(text, end);
+    else break;
+  }
   return end;
 }
 /** Horizontal white space, including the Unicode spaces JavaScript's `\s` knows, but not line breaks. */
@@ -224,8 +233,10 @@ export function tokenize(text: string): LexResult {
     }
     if (isUnicodeLetterAt(text, i)) {
       const end = nameEnd(text, i + charLength(text, i));
-      const image = text.slice(i, end);
-      push(KEYWORDS[image] ?? 'Identifier', i, end);
+      const length = end - i;
+      // Only `true`, `false` and `null` are keywords.
+      const kind = (length === 4 || length === 5) && (c === 116 || c === 102 || c === 110) ? (KEYWORDS[text.slice(i, end)] ?? 'Identifier') : 'Identifier';
+      push(kind, i, end);
       i = end;
       continue;
     }

@@ -116,6 +116,16 @@ test('names may hold Unicode letters, but only ASCII digits (as Prisma 7)', () =
   assert.equal(codes('model A {\n  id Int @id\n  a😀 String\n}\n'), ['P101@3:4']);
 });
 
+test('a lone surrogate is one invalid character, and lines after it keep their numbers', () => {
+  assert.equal(codes('model A {\n  id Int @id\n  a String\uda29\n  b\n}\n'), ['P101@3:11', 'P107@4:3']);
+});
+
+test('a `}` in the middle of a line does not close the block', () => {
+  // At the end of a line it closes the block, with P106 (the common one-line mistake).
+  assert.equal(codes('model A {\n  id Int @id }\n}\n').slice(0, 1), ['P106@2:14']);
+  assert.equal(codes('model A {\n  id Int } @id\n  b Int\n}\n'), ['P103@2:10']);
+});
+
 test('numbers follow Prisma\'s grammar: no exponent, leading zeros are fine', () => {
   assert.equal(codes('model A {\n  id Int @id @default(007)\n}\n'), []);
   assert.equal(codes('model A {\n  id Float @id @default(1e5)\n}\n'), ['V222@2:25']);

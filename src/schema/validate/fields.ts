@@ -8,6 +8,7 @@ export function validateFieldAttributes(ctx: ValidationContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const model of [...ctx.schema.models, ...ctx.schema.views]) {
     for (const field of model.fields) {
+      if (field.attributes.length === 0) continue;
       const updatedAt = findAttribute(field.attributes, 'updatedAt');
       if (updatedAt && field.kind !== 'relation' && !isDateTime(field)) {
         out.push(

@@ -85,7 +85,7 @@ function reservedTypeName(d: TypeDeclaration): Diagnostic[] {
 function clientClashes(declarations: readonly TypeDeclaration[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const accessors = new Map<string, TypeDeclaration>();
-  const generated = new Map<string, TypeDeclaration>();
+  const models = new Map<string, TypeDeclaration>();
   for (const d of declarations) {
     if (d.kind !== 'model' && d.kind !== 'view') continue;
     const accessor = lowerFirst(d.name);
@@ -99,10 +99,12 @@ function clientClashes(declarations: readonly TypeDeclaration[]): Diagnostic[] {
         }),
       );
     } else if (!earlier) accessors.set(accessor, d);
-    for (const suffix of CLIENT_TYPE_SUFFIXES) generated.set(d.name + suffix, d);
+    models.set(d.name, d);
   }
   for (const d of declarations) {
-    const owner = generated.get(d.name);
+    // `UserCreate` clashes when a model `User` exists.
+    const suffix = CLIENT_TYPE_SUFFIXES.find((s) => d.name.length > s.length && d.name.endsWith(s) && models.has(d.name.slice(0, -s.length)));
+    const owner = suffix ? models.get(d.name.slice(0, -suffix.length)) : undefined;
     if (!owner || owner === d) continue;
     out.push(
       diagnostic('V222', `The ${d.kind} name \`${d.name}\` clashes with the type \`${d.name}\` that the generated client declares for the ${owner.kind} \`${owner.name}\`.`, {

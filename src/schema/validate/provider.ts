@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
+import type { AttributeNode } from '../ast.js';
 import type { Field, Model } from '../model.js';
 import { isColumnField } from '../model.js';
 import { findArgument, findAttribute, type ValidationContext } from './context.js';
@@ -29,7 +30,7 @@ export function validateProviderFeatures(ctx: ValidationContext): Diagnostic[] {
     if (schemaAttr && !caps.multiSchema) {
       out.push(diagnostic('V232', `\`@@schema\` is not supported by ${provider}.`, { span: schemaAttr.span, hint: 'Remove it.' }));
     }
-    const shardKey = findAttribute(model.blockAttributes, 'shardKey') ?? model.fields.flatMap((f) => f.attributes).find((a) => a.name === 'shardKey');
+    const shardKey = findAttribute(model.blockAttributes, 'shardKey') ?? fieldAttribute(model, 'shardKey');
     if (shardKey) out.push(...shardKeys(shardKey.span, ctx));
   }
   return out;
@@ -133,12 +134,30 @@ function shardKeys(span: Diagnostic['span'], ctx: ValidationContext): Diagnostic
   return out;
 }
 
-/** The attribute node a key came from (field `@id`/`@unique` or block `@@…`), found by its span. */
-function attributeAt(model: Model, span: Diagnostic['span']) {
-  const all = [...model.blockAttributes, ...model.fields.flatMap((f) => f.attributes)];
-  return all.find((a) => a.span.start.offset === span?.start.offset && a.span.file === span.file);
+/** The first field attribute with this name on any field of the model. */
+function fieldAttribute(model: Model, name: string): AttributeNode | undefined {
+  for (const f of model.fields) {
+    const a = findAttribute(f.attributes, name);
+    if (a) return a;
+  }
+  return undefined;
 }
 
-function argSpan(attr: ReturnType<typeof attributeAt>, name: string): Diagnostic['span'] {
+/** The attribute node a key came from (field `@id`/`@unique` or block `@@…`), found by its span. */
+function attributeAt(model: Model, span: Diagnostic['span']): AttributeNode | undefined {
+  if (!span) return undefined;
+  const same = (a: AttributeNode) => a.span.start.offset === span.start.offset && a.span.file === span.file;
+  const block = model.blockAttributes.find(same);
+  if (block) return block;
+  for (const f of model.fields) {
+    // A field attribute lies inside its field's span.
+    if (f.span.file !== span.file || f.span.start.offset > span.start.offset || f.span.end.offset < span.start.offset) continue;
+    const a = f.attributes.find(same);
+    if (a) return a;
+  }
+  return undefined;
+}
+
+function argSpan(attr: AttributeNode | undefined, name: string): Diagnostic['span'] {
   return findArgument(attr, name)?.span;
 }
