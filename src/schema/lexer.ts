@@ -1,10 +1,8 @@
 /**
- * The schema tokenizer: the "pre-lex scan" in front of prisma-ast's grammar.
- *
- * prisma-ast's own lexer skips characters it does not know (`$bad` lexes as `bad`) and folds line breaks into
- * whitespace after trailing spaces. This one is exact: it keeps every line break, reports every invalid
- * character and unterminated string with its position, and produces tokens that the adapter in `parse.ts`
- * hands to prisma-ast's parser under prisma-ast's own token types.
+ * The schema tokenizer. Unlike prisma-ast's lexer, which skips characters it does not know (`$bad` lexes as `bad`)
+ * and folds line breaks into whitespace after trailing spaces, this one is exact: it keeps every line break,
+ * reports every invalid character and unterminated string with its position, and gives each token its line and
+ * column. repair.ts and grammar.ts work on its tokens.
  */
 
 export type TokenKind =
