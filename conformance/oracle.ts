@@ -3,7 +3,9 @@
  * only: never imported by src/. Returns undefined from `loadOracle()` when the oracle is not installed, so
  * callers can skip with a clear message.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +32,31 @@ export interface Oracle {
   diff(from: DiffTarget, to: DiffTarget): Promise<{ sql: string; exitCode: number }>;
   /** `prisma db pull` of a database file. */
   pull(dbFile: string): Promise<string>;
+  /** `prisma migrate deploy` of a migrations folder into a database file. */
+  applyMigrations(dbFile: string, migrationsDir: string): Promise<{ appliedMigrationNames: string[] }>;
+  /** What `prisma migrate status` knows: history problems, failed and pending migrations. */
+  diagnoseMigrationHistory(dbFile: string, migrationsDir: string): Promise<Record<string, unknown>>;
+}
+
+/** The migrations folder as the schema engine wants it (loaded from disk). */
+export function migrationsList(dir: string): object {
+  const dirs = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  const lock = path.join(dir, 'migration_lock.toml');
+  return {
+    baseDir: dir,
+    lockfile: { path: 'migration_lock.toml', content: existsSync(lock) ? readFileSync(lock, 'utf8') : null },
+    shadowDbInitScript: '',
+    migrationDirectories: dirs.map((name) => {
+      const file = path.join(dir, name, 'migration.sql');
+      return {
+        path: name,
+        migrationFile: { path: 'migration.sql', content: existsSync(file) ? { tag: 'ok', value: readFileSync(file, 'utf8') } : { tag: 'error', value: 'missing' } },
+      };
+    }),
+  };
 }
 
 export const ORACLE_DIR = process.env.PRISMA_ORACLE_DIR ?? path.join(os.homedir(), '.cache', 'prisma-oracle');
@@ -78,28 +105,25 @@ export function loadOracle(): Oracle | undefined {
       return JSON.parse(wasm.get_dmmf(JSON.stringify({ prismaSchema: [['schema.prisma', stripUrl(schema)]], noColor: true })));
     },
     async diff(from, to) {
-      const dbFile = [from, to].find((t) => t.kind === 'db')?.value ?? ':memory:';
-      const engine = await schemaEngine(req, dbFile);
-      const ds = [{ path: 'ds.prisma', content: 'datasource db {\n  provider = "sqlite"\n}\n' }];
-      const target = (t: DiffTarget): object =>
-        t.kind === 'empty'
-          ? { tag: 'empty' }
-          : t.kind === 'schema'
-            ? { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: stripUrl(t.value!) }] }
-            : { tag: 'schemaDatasource', files: ds, configDir: process.cwd() };
-      const r = (await engine.diff({ from: target(from), to: target(to), script: true, exitCode: true, filters: { externalTables: [], externalEnums: [] } })) as {
-        stdout?: string;
-        exitCode: number;
-      };
-      return { sql: r.stdout ?? '', exitCode: r.exitCode };
+      const dbFile = [from, to].find((t) => t.kind === 'db')?.value;
+      if (dbFile === undefined) {
+        const engine = await schemaEngine(req, ':memory:');
+        const target = (t: DiffTarget): object =>
+          t.kind === 'empty' ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: stripUrl(t.value!) }] };
+        const r = (await engine.diff({ from: target(from), to: target(to), script: true, exitCode: true, filters: { externalTables: [], externalEnums: [] } })) as { stdout?: string; exitCode: number };
+        return { sql: r.stdout ?? '', exitCode: r.exitCode };
+      }
+      const strip = (t: DiffTarget): DiffTarget => (t.kind === 'schema' ? { kind: 'schema', value: stripUrl(t.value!) } : t);
+      return (await child({ op: 'diff', dbFile, from: strip(from), to: strip(to) })) as { sql: string; exitCode: number };
     },
     async pull(dbFile) {
-      const engine = await schemaEngine(req, dbFile);
-      const ds = [{ path: 'ds.prisma', content: 'datasource db {\n  provider = "sqlite"\n}\n' }];
-      const r = (await engine.introspect({ schema: { files: ds }, baseDirectoryPath: process.cwd(), force: true, compositeTypeDepth: -1, namespaces: null })) as {
-        schema: { files: { content: string }[] };
-      };
-      return r.schema.files.map((f) => f.content).join('');
+      return ((await child({ op: 'pull', dbFile })) as { schema: string }).schema;
+    },
+    async applyMigrations(dbFile, migrationsDir) {
+      return (await child({ op: 'applyMigrations', dbFile, migrationsList: migrationsList(migrationsDir) })) as { appliedMigrationNames: string[] };
+    },
+    async diagnoseMigrationHistory(dbFile, migrationsDir) {
+      return (await child({ op: 'diagnoseMigrationHistory', dbFile, migrationsList: migrationsList(migrationsDir) })) as Record<string, unknown>;
     },
   };
 }
@@ -107,9 +131,58 @@ export function loadOracle(): Oracle | undefined {
 interface SchemaEngine {
   diff(params: object): Promise<unknown>;
   introspect(params: object): Promise<unknown>;
+  applyMigrations(params: object): Promise<unknown>;
+  diagnoseMigrationHistory(params: object): Promise<unknown>;
 }
 
+let lastPanic: string | undefined;
+
+/** Runs one database-bound engine call in a child process (the wasm engine cannot host two databases at once). */
+function child(args: object): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const script = fileURLToPath(new URL('./oracle-child.mjs', import.meta.url));
+    const proc = execFile(process.execPath, [script], { env: { ...process.env, PRISMA_ORACLE_DIR: ORACLE_DIR }, maxBuffer: 256 * 1024 * 1024 }, (error, stdout) => {
+      if (error && !stdout) return reject(error);
+      try {
+        const out = JSON.parse(stdout) as { ok: boolean; result?: unknown; error?: string };
+        if (out.ok) resolve(out.result);
+        else {
+          lastPanic = out.error;
+          reject(new Error(out.error));
+        }
+      } catch (e) {
+        reject(e);
+      }
+    });
+    proc.stdin!.end(JSON.stringify(args));
+  });
+}
+const memoryEngines = new Map<string, Promise<SchemaEngine>>();
+
 async function schemaEngine(req: NodeJS.Require, dbFile: string): Promise<SchemaEngine> {
+  // One engine for diffs that need no database file (empty ↔ schema): instantiating the wasm costs ~100 ms.
+  if (dbFile === ':memory:') {
+    let engine = memoryEngines.get(dbFile);
+    if (!engine) {
+      engine = newSchemaEngine(req, dbFile);
+      memoryEngines.set(dbFile, engine);
+    }
+    return engine;
+  }
+  return newSchemaEngine(req, dbFile);
+}
+
+/** The last panic message of Prisma's wasm engine (it reports panics through a global registry). */
+export function lastOraclePanic(): string | undefined {
+  return lastPanic;
+}
+
+async function newSchemaEngine(req: NodeJS.Require, dbFile: string): Promise<SchemaEngine> {
+  (globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY: object }).PRISMA_WASM_PANIC_REGISTRY = {
+    set_message: (m: string) => {
+      lastPanic = m;
+    },
+  };
   const bgPath = req.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
   const bg = (await import(bgPath)) as { __wbg_set_wasm(x: unknown): void; SchemaEngine: { new: (...args: unknown[]) => Promise<SchemaEngine> } };
   const WA = (globalThis as unknown as { WebAssembly: { Instance: new (m: unknown, i: object) => { exports: unknown }; Module: new (b: Uint8Array) => unknown } }).WebAssembly;

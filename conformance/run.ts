@@ -11,15 +11,9 @@ import type { Section } from './section.ts';
 import { SECTIONS } from './sections/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** The shared corpus: CODEGEN_CORPUS, else the nearest `shared/corpus` above the repository (worktrees sit deeper). */
-export const CORPUS = process.env.CODEGEN_CORPUS ?? findCorpus(root);
-
-function findCorpus(from: string): string {
-  for (let dir = path.dirname(from); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared/corpus');
-    if (existsSync(candidate) || path.dirname(dir) === dir) return candidate;
-  }
-}
+/** ../shared/corpus next to the checkout (or next to its parent, for a git worktree under wt/), or $CODEGEN_CORPUS. */
+export const CORPUS =
+  process.env.CODEGEN_CORPUS ?? [path.resolve(root, '../shared/corpus'), path.resolve(root, '../../shared/corpus')].find((p) => existsSync(p)) ?? path.resolve(root, '../shared/corpus');
 
 if (!existsSync(CORPUS)) {
   console.log(`No corpus at ${CORPUS}: nothing to check.`);

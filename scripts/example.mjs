@@ -1,63 +1,89 @@
 #!/usr/bin/env node
-// `npm run example [-- <name>]`: runs the main job on an example project and says what happened.
-// Today: validate the schema and print a summary of the model. Later stages extend this flow.
-import { existsSync, readdirSync } from 'node:fs';
+// `npm run example [-- <name>]`: the main job on an example project, step by step, with the real CLI.
+// It works on a fresh copy under .tmp/, so the example folder stays as committed and every run starts clean.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-if (!existsSync(path.join(root, 'dist/index.js'))) {
+const bin = path.join(root, 'bin/codegen.js');
+if (!existsSync(path.join(root, 'dist/cli/main.js'))) {
   console.error('The package is not built yet: run `npm install` (or `npm run build`) first.');
   process.exit(1);
 }
-const { loadSchema, formatDiagnosticsText } = await import('../dist/index.js');
-
 const name = process.argv[2] ?? 'basic';
-const dir = path.join(root, 'examples', name);
-if (!existsSync(dir)) {
+const source = path.join(root, 'examples', name);
+if (!existsSync(path.join(source, 'prisma'))) {
   const names = readdirSync(path.join(root, 'examples')).filter((n) => existsSync(path.join(root, 'examples', n, 'prisma')));
   console.error(`No example "${name}". Examples: ${names.join(', ')}`);
   process.exit(64);
 }
-const step = (s) => console.log(`\n── ${s} ${'─'.repeat(Math.max(0, 70 - s.length))}`);
+const work = path.join(root, '.tmp', `example-${name}`);
+rmSync(work, { recursive: true, force: true });
+mkdirSync(path.dirname(work), { recursive: true });
+cpSync(source, work, { recursive: true, filter: (p) => !/(\.db(-journal|-wal|-shm)?$)|[/\\](generated|node_modules)$/.test(p) });
+const Database = (await import('better-sqlite3')).default;
 
-step(`1. Validate examples/${name}/prisma/schema.prisma`);
-const result = loadSchema({ cwd: dir });
-if (!result.ok) {
-  console.error(formatDiagnosticsText(result.diagnostics, result.sources, { color: !!process.stdout.isTTY }));
-  process.exit(1);
-}
-const schema = result.schema;
-console.log(`valid: ${schema.models.length} models, ${schema.enums.length} enums, ${schema.relations.length} relations`);
-
-step('2. The model');
-for (const model of schema.models) {
-  const table = model.dbName !== model.name ? ` (table "${model.dbName}")` : '';
-  console.log(`model ${model.name}${table}${model.docs ? `  — ${model.docs.split('\n')[0]}` : ''}`);
-  for (const f of model.fields) {
-    const type = f.kind === 'scalar' ? f.type : f.kind === 'enum' ? f.enumName : f.kind === 'relation' ? f.target : f.kind === 'unsupported' ? `Unsupported("${f.sqlType}")` : f.typeName;
-    const arity = f.arity === 'list' ? '[]' : f.arity === 'optional' ? '?' : '';
-    const marks = [];
-    if (f.kind !== 'relation' && f.kind !== 'composite') {
-      if (f.isId) marks.push('id');
-      if (f.isUnique) marks.push('unique');
-      if (f.default) marks.push(`default ${f.default.kind === 'String' ? JSON.stringify(f.default.value) : f.default.kind === 'Number' ? f.default.text : f.default.kind === 'EnumValue' ? f.default.name : f.default.kind === 'Boolean' ? String(f.default.value) : f.default.kind.toLowerCase() + '()'}`);
-    }
-    if (f.kind === 'scalar' && f.isUpdatedAt) marks.push('updatedAt');
-    console.log(`  ${f.name.padEnd(10)} ${(type + arity).padEnd(10)} ${marks.join(', ')}`);
+const step = (s) => console.log(`\n── ${s} ${'─'.repeat(Math.max(0, 74 - s.length))}`);
+function codegen(args, { expect = [0] } = {}) {
+  console.log(`$ codegen ${args.join(' ')}`);
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } });
+  const out = (r.stdout + r.stderr).trimEnd();
+  if (out) console.log(out.replace(/^/gm, '  '));
+  if (!expect.includes(r.status)) {
+    console.error(`\nStopped: codegen ${args[0]} exited with ${r.status}.`);
+    process.exit(1);
   }
+  return r;
 }
-for (const e of schema.enums) console.log(`enum ${e.name}: ${e.values.map((v) => v.name).join(' | ')}`);
+const schemaFile = path.join(work, 'prisma/schema.prisma');
+const devDb = path.join(work, 'prisma/dev.db');
 
-step('3. Relations');
-for (const r of schema.relations) {
-  if (r.kind === 'ManyToMany') {
-    console.log(`${r.a.model}.${r.a.field} <-> ${r.b.model}.${r.b.field}   many-to-many through "${r.joinTable}"`);
-  } else {
-    const arrow = r.kind === 'OneToOne' ? '1-1' : '1-n';
-    console.log(
-      `${r.referenced.model}.${r.referenced.field ?? '?'} -> ${r.referencing.model}.${r.referencing.field}   ${arrow}, ` +
-        `FK (${r.fields.join(', ')}) → ${r.referenced.model}(${r.references.join(', ')}) on delete ${r.onDelete}, on update ${r.onUpdate}`,
-    );
-  }
+step(`1. Validate and format examples/${name}/prisma/schema.prisma`);
+codegen(['validate']);
+codegen(['format', '--check']);
+
+step('2. First migration: migrate dev creates the migrations folder and the dev database');
+codegen(['migrate', 'dev', '--name', 'init']);
+const firstMigration = readdirSync(path.join(work, 'prisma/migrations')).find((f) => f.endsWith('_init'));
+console.log(`  prisma/migrations/${firstMigration}/migration.sql starts with:`);
+console.log(readFileSync(path.join(work, 'prisma/migrations', firstMigration, 'migration.sql'), 'utf8').split('\n').slice(0, 8).map((l) => `    ${l}`).join('\n'));
+
+step('3. Put data in the dev database');
+{
+  const db = new Database(devDb);
+  db.pragma('foreign_keys = ON');
+  const user = db.prepare("INSERT INTO \"User\" (email, name) VALUES ('ada@example.com', 'Ada') RETURNING id").get();
+  const post = db.prepare('INSERT INTO "Post" (title, authorId, updatedAt) VALUES (?, ?, ?) RETURNING id');
+  for (const title of ['Hello SQLite', 'Migrations at launch', 'Typed accessors']) post.run(title, user.id, new Date().toISOString());
+  db.prepare("INSERT INTO \"Tag\" (label) VALUES ('sqlite')").run();
+  db.prepare('INSERT INTO "_PostToTag" ("A", "B") SELECT id, 1 FROM "Post"').run();
+  console.log(`  1 user, ${db.prepare('SELECT count(*) FROM "Post"').pluck().get()} posts, 1 tag on every post`);
+  db.close();
 }
+
+step('4. Change the schema: Post.views becomes a BigInt, and posts get an optional rating');
+writeFileSync(schemaFile, readFileSync(schemaFile, 'utf8').replace('  views     Int      @default(0)', '  views     BigInt   @default(0)\n  rating    Float?'));
+codegen(['format']);
+codegen(['diff', '--from-migrations', 'prisma/migrations', '--to-schema', 'prisma/schema.prisma']);
+codegen(['migrate', 'dev', '--name', 'post_views_bigint'], { expect: [3] });
+console.log('  (exit 3: a type change may alter data, so it needs a yes)');
+codegen(['migrate', 'dev', '--name', 'post_views_bigint', '--accept-data-loss']);
+const second = readdirSync(path.join(work, 'prisma/migrations')).find((f) => f.endsWith('_post_views_bigint'));
+console.log(`  prisma/migrations/${second}/migration.sql:`);
+console.log(readFileSync(path.join(work, 'prisma/migrations', second, 'migration.sql'), 'utf8').trimEnd().split('\n').map((l) => `    ${l}`).join('\n'));
+{
+  const db = new Database(devDb, { readonly: true });
+  const posts = db.prepare('SELECT count(*) FROM "Post"').pluck().get();
+  const tagged = db.prepare('SELECT count(*) FROM "_PostToTag"').pluck().get();
+  console.log(`  after the rebuild: ${posts} posts, ${tagged} post-tag links — nothing lost`);
+  db.close();
+}
+
+step('5. Deploy every migration to a fresh database (what an app does at launch), then check its status');
+codegen(['migrate', 'deploy', '--db', 'prisma/fresh.db']);
+codegen(['migrate', 'status', '--db', 'prisma/fresh.db']);
+codegen(['diff', '--from-db', 'prisma/fresh.db', '--to-schema', 'prisma/schema.prisma', '--exit-code']);
+
+console.log(`\nDone. The example ran in ${path.relative(root, work)}/ (a fresh copy each run).`);

@@ -1,55 +1,7 @@
 /**
- * The programmatic API. The CLI is a thin skin over these functions; build tools and app code call them
- * directly. They never print and never call process.exit: problems come back as diagnostics.
+ * The programmatic API (DESIGN.md §1.5): the CLI is a thin skin over these functions, and build tools and app
+ * code call them directly. They never print and never call process.exit: problems come back as diagnostics.
  */
-import type { Diagnostic } from './diagnostics/diagnostic.js';
-import { hasErrors, sortDiagnostics } from './diagnostics/diagnostic.js';
-import { locateSchema, parseSchemaSources, readSchemaSources, type SchemaSource } from './schema/load.js';
-import type { SchemaModel } from './schema/model.js';
-import { validateSchemaModel } from './schema/validate/index.js';
-
-export interface LoadSchemaOptions {
-  /** A schema file or folder. Default: Prisma's discovery (`prisma/schema.prisma`, `schema.prisma`, `prisma/`). */
-  readonly schema?: string;
-  /** Base directory for discovery and for paths in diagnostics. Default: process.cwd(). */
-  readonly cwd?: string;
-  /** Run the validation rules (default true). Parsing and lowering problems are always reported. */
-  readonly validate?: boolean;
-}
-
-export interface LoadSchemaResult {
-  /** Absent when nothing could be read. Present (possibly partial) when there are errors. */
-  readonly schema?: SchemaModel;
-  /** The schema file, or the folder of schema files. */
-  readonly location?: string;
-  readonly sources: readonly SchemaSource[];
-  readonly diagnostics: readonly Diagnostic[];
-  /** True when no diagnostic is an error. */
-  readonly ok: boolean;
-}
-
-/** Finds, reads, parses, lowers and (by default) validates a schema. */
-export function loadSchema(options: LoadSchemaOptions = {}): LoadSchemaResult {
-  const cwd = options.cwd ?? process.cwd();
-  const located = locateSchema(cwd, options.schema);
-  if (!located.location) return { sources: [], diagnostics: located.diagnostics, ok: false };
-  const read = readSchemaSources(located.location, cwd);
-  if (read.sources.length === 0) return { location: located.location, sources: [], diagnostics: read.diagnostics, ok: false };
-  const result = validateSources(read.sources, options.validate ?? true);
-  const diagnostics = [...read.diagnostics, ...result.diagnostics];
-  return { schema: result.schema, location: located.location, sources: read.sources, diagnostics, ok: !hasErrors(diagnostics) };
-}
-
-/** Parses and validates in-memory schema text (one or more files). */
-export function validateSources(sources: readonly SchemaSource[], runRules = true): { schema: SchemaModel; diagnostics: Diagnostic[]; ok: boolean } {
-  const parsed = parseSchemaSources(sources);
-  const found = [...parsed.diagnostics];
-  if (runRules) found.push(...validateSchemaModel(parsed.schema));
-  const diagnostics = sortDiagnostics(found);
-  return { schema: parsed.schema, diagnostics, ok: !hasErrors(diagnostics) };
-}
-
-/** Parses and validates one schema given as text. */
-export function validateSchemaText(text: string, path = 'schema.prisma'): { schema: SchemaModel; diagnostics: Diagnostic[]; ok: boolean } {
-  return validateSources([{ path, text }]);
-}
+export * from './api/schema.js';
+export * from './api/diff.js';
+export type { DiffSource } from './api/sources.js';

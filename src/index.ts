@@ -1,9 +1,32 @@
 // Public API barrel: no logic here.
-export { loadSchema, validateSources, validateSchemaText } from './api.js';
-export type { LoadSchemaOptions, LoadSchemaResult } from './api.js';
+export { loadSchema, validateSources, validateSchemaText, formatSchema, writeFormattedFiles } from './api.js';
+export type { LoadSchemaOptions, LoadSchemaResult, FormatSchemaOptions, FormatSchemaResult, FormattedFile } from './api.js';
+export { formatSchemaText } from './schema/format.js';
+export type { FormatTextResult } from './schema/format.js';
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
 export type { DiagnosticCode } from './diagnostics/codes.js';
 export { CODES } from './diagnostics/codes.js';
 export { formatDiagnosticsText, diagnosticsToJson, formatDiagnosticsGithub } from './diagnostics/format.js';
 export type { Span, Position } from './diagnostics/span.js';
 export type * from './schema/model.js';
+export { openDatabase } from './sqlite/open.js';
+export type { OpenDatabaseOptions } from './sqlite/open.js';
+export { introspectDatabase } from './sqlite/introspect.js';
+export type { IntrospectionResult } from './sqlite/introspect.js';
+export { DatabaseError, DatabaseOpenError, AtomicUnitError } from './sqlite/errors.js';
+export type { ForeignKeyViolation } from './sqlite/errors.js';
+export type { DatabaseConnection, AtomicOptions, Capabilities, Row } from './sqlite/connection.js';
+export type {
+  DatabaseModel,
+  Table,
+  Column,
+  PrimaryKey as TablePrimaryKey,
+  Index,
+  IndexColumn,
+  IndexSort,
+  ForeignKey,
+  ForeignKeyAction,
+  CheckConstraint,
+  View,
+  Trigger,
+} from './database/model.js';

@@ -8,7 +8,7 @@ import { EXIT, processIO, type CliIO } from './io.js';
 
 const FORMATS = ['text', 'json'] as const;
 /** Every command name, for "did you mean" on a typo. */
-const COMMANDS = ['validate'];
+const COMMANDS = ['init', 'validate', 'format', 'diff', 'migrate', 'check'];
 
 class UsageError extends Error {}
 
@@ -20,13 +20,25 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   const run =
     (handler: Handler) =>
     async (args: Record<string, unknown>): Promise<void> => {
-      exitCode = await handler(args);
+      // The project config fills what the flags leave out (config-args.ts).
+      const { applyConfig } = await import('./config-args.js');
+      const merged = await applyConfig(args, io);
+      exitCode = typeof merged === 'number' ? merged : await handler(merged);
     };
 
   const cli: Argv = yargs([...argv])
     .scriptName('codegen')
     .usage('$0 <command> [options]\n\nSchema tooling and code generation for SQLite apps with a Prisma schema.')
     .parserConfiguration({ 'boolean-negation': true, 'strip-aliased': true, 'strip-dashed': true })
+    .command(
+      'init',
+      'Start a project: prisma/schema.prisma, codegen.config.json and a .gitignore entry (never overwrites)',
+      (y) => y.option('dir', { type: 'string', describe: 'Project folder (default: the current folder)' }),
+      run(async (a) => {
+        const { runInit } = await import('./commands/init.js');
+        return runInit(a as never, io);
+      }),
+    )
     .command(
       'validate',
       'Check the schema and report every problem with its location',
@@ -37,6 +49,104 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       run(async (a) => {
         const { runValidate } = await import('./commands/validate.js');
         return runValidate(a as never, io);
+      }),
+    )
+    .command(
+      'format',
+      'Rewrite the schema files in canonical form, as `prisma format` does',
+      (y) =>
+        y
+          .option('schema', { type: 'string', describe: 'Schema file or folder (default: prisma/schema.prisma, schema.prisma, prisma/)' })
+          .option('check', { type: 'boolean', default: false, describe: 'Write nothing; list the files that would change, with a diff, and exit 2 if any would' }),
+      run(async (a) => {
+        const { runFormat } = await import('./commands/format.js');
+        return runFormat(a as never, io);
+      }),
+    )
+    .command(
+      'diff',
+      'Compare two schemas, databases or migration folders and print the migration between them',
+      (y) =>
+        y
+          .option('from-empty', { type: 'boolean', describe: 'From an empty database' })
+          .option('from-schema', { type: 'string', alias: ['from-schema-datamodel'], describe: 'From a schema file or folder' })
+          .option('from-db', { type: 'string', alias: ['from-url'], describe: 'From a SQLite file (path or file: URL), opened read-only' })
+          .option('from-migrations', { type: 'string', describe: 'From a migrations folder, replayed in memory' })
+          .option('to-empty', { type: 'boolean', describe: 'To an empty database' })
+          .option('to-schema', { type: 'string', alias: ['to-schema-datamodel'], describe: 'To a schema file or folder' })
+          .option('to-db', { type: 'string', alias: ['to-url'], describe: 'To a SQLite file (path or file: URL)' })
+          .option('to-migrations', { type: 'string', describe: 'To a migrations folder, replayed in memory' })
+          .option('script', { type: 'boolean', describe: 'Print the SQL migration script' })
+          .option('output', { type: 'string', alias: 'o', describe: 'Write to a file instead of stdout' })
+          .option('force', { type: 'boolean', describe: 'Overwrite the --output file when it exists' })
+          .option('format', { choices: FORMATS, default: 'text' as const, describe: 'Output format' })
+          .option('exit-code', { type: 'boolean', describe: 'Exit 2 when there is a difference, 0 when there is none' })
+          .option('rename-table', { type: 'string', array: true, describe: 'A table rename: old=new (repeatable)' })
+          .option('rename-column', { type: 'string', array: true, describe: 'A column rename: Table.old=new (repeatable)' }),
+      run(async (a) => {
+        const { runDiff } = await import('./commands/diff.js');
+        return runDiff(a as never, io);
+      }),
+    )
+    .command('migrate', 'Create and apply migrations (Prisma-compatible folder and history)', (y) => {
+      const project = (z: Argv): Argv =>
+        z
+          .option('schema', { type: 'string', describe: 'Schema file or folder' })
+          .option('db', { type: 'string', describe: 'Database file (default: DATABASE_URL, then the datasource url)' })
+          .option('migrations', { type: 'string', describe: 'Migrations folder (default: beside the schema)' });
+      const migrateCommand = (name: string, fn: string) =>
+        run(async (a) => {
+          const commands = (await import('./commands/migrate.js')) as unknown as Record<string, (args: unknown, io: CliIO) => number | Promise<number>>;
+          void name;
+          return commands[fn]!(a, io);
+        });
+      return y
+        .command('deploy', 'Apply pending migrations (creates the database file when it does not exist)', (z) => project(z).option('allow-modified', { type: 'boolean', describe: 'Accept applied migrations that were edited since' }), migrateCommand('deploy', 'runDeploy'))
+        .command(
+          'dev',
+          'Write a migration for the schema changes and apply it to the dev database',
+          (z) =>
+            project(z)
+              .option('name', { type: 'string', alias: 'n', describe: 'Name of the new migration' })
+              .option('create-only', { type: 'boolean', describe: 'Write the migration without applying it' })
+              .option('accept-data-loss', { type: 'boolean', describe: 'Write and apply a migration that loses data' })
+              .option('force-reset', { type: 'boolean', describe: 'Reset the dev database when it drifted (asks first)' })
+              .option('allow-modified', { type: 'boolean', describe: 'Accept applied migrations that were edited since' }),
+          migrateCommand('dev', 'runDev'),
+        )
+        .command('status', 'List applied, pending, failed, modified and missing migrations', (z) => project(z).option('format', { choices: FORMATS, default: 'text' as const }), migrateCommand('status', 'runStatus'))
+        .command(
+          'resolve',
+          'Mark a migration applied (baselining) or rolled back (after a failure)',
+          (z) => project(z).option('applied', { type: 'string', describe: 'Migration to record as applied' }).option('rolled-back', { type: 'string', describe: 'Failed migration to record as rolled back' }),
+          migrateCommand('resolve', 'runResolve'),
+        )
+        .command('reset', 'Drop everything in the database and apply all migrations again', (z) => project(z).option('force', { type: 'boolean', describe: 'Required: confirms that all data is lost' }), migrateCommand('reset', 'runReset'))
+        .command(
+          'bundle',
+          'Write a module holding every migration, for apps that migrate at launch',
+          (z) =>
+            project(z)
+              .option('output', { type: 'string', alias: 'o', describe: 'The module to write (.ts or .js); stdout when omitted' })
+              .option('bundle-format', { choices: ['ts', 'js'] as const, describe: 'Module format (default from the file extension)' })
+              .option('force', { type: 'boolean', describe: 'Overwrite a file that the bundler did not write' }),
+          migrateCommand('bundle', 'runBundle'),
+        )
+        .demandCommand(1, 'Name a migrate command: deploy, dev, status, resolve, reset or bundle.');
+    })
+    .command(
+      'check',
+      'Check a pull request: schema, migrations vs the base branch, missing migrations, stale client, lint',
+      (y) =>
+        y
+          .option('schema', { type: 'string', describe: 'Schema file or folder' })
+          .option('migrations', { type: 'string', describe: 'Migrations folder (default: beside the schema)' })
+          .option('base', { type: 'string', describe: 'Git ref to compare with (default: merge base with origin/main, then main)' })
+          .option('git', { type: 'boolean', default: true, describe: 'Compare with the base branch (--no-git to skip)' })
+          .option('format', { choices: ['text', 'json', 'markdown', 'github', 'sarif'] as const, default: 'text' as const, describe: 'Report format' }),
+      run(async (a) => {
+        const { runCheck } = await import('./commands/check.js');
+        return runCheck({ ...(a as Record<string, unknown>), version: await packageVersion() } as never, io);
       }),
     )
     .demandCommand(1, 'Name a command.')

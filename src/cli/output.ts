@@ -18,3 +18,8 @@ export function printDiagnosticsAs(format: OutputFormat, io: CliIO, diagnostics:
     if (diagnostics.length) io.stdout(formatDiagnosticsGithub(diagnostics) + '\n');
   } else printDiagnostics(io, diagnostics, sources);
 }
+
+/** `1 file`, `3 files`. */
+export function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -9,10 +9,17 @@ export type IndexSort = 'ASC' | 'DESC';
 
 export interface Column {
   readonly name: string;
-  /** The declared type as written (`TEXT`, `INTEGER`, `DECIMAL(10,2)`, `circle`), or '' when none. */
+  /**
+   * The declared type as written (`TEXT`, `INTEGER`, `DECIMAL(10,2)`, `circle`), or '' when none. SQLite reports
+   * the six standard names (INT, INTEGER, REAL, TEXT, BLOB, ANY) in upper case however they were written.
+   */
   readonly type: string;
   readonly notNull: boolean;
-  /** The default as a SQL expression, exactly as it appears after DEFAULT (`CURRENT_TIMESTAMP`, `'abc'`, `0`). */
+  /**
+   * The default as a SQL expression, exactly as it appears after DEFAULT (`CURRENT_TIMESTAMP`, `'abc'`, `0`,
+   * `-1`), parentheses included (`(datetime('now'))`): without them a function-call default is not valid DDL.
+   * (`PRAGMA table_info` drops those parentheses; introspection reads the DDL.)
+   */
   readonly default?: string;
   /** `COLLATE NOCASE` and friends: not expressible in a Prisma schema, preserved through rebuilds. */
   readonly collation?: string;
@@ -34,9 +41,11 @@ export interface PrimaryKey {
 export interface IndexColumn {
   /** The column, or undefined for an expression index part. */
   readonly name?: string;
-  /** For expression index parts: the SQL expression. */
+  /** For expression index parts: the SQL expression, as written. */
   readonly expression?: string;
+  /** `DESC`, or absent for the default ascending order (introspection never records `ASC`). */
   readonly sort?: IndexSort;
+  /** A COLLATE written in the index itself. A column's own collation applies without being repeated here. */
   readonly collation?: string;
 }
 
@@ -52,6 +61,8 @@ export interface Index {
    * `pk` the primary key. Only `c` indexes are created and dropped by name; `u`/`pk` live in the table's DDL.
    */
   readonly origin: 'c' | 'u' | 'pk';
+  /** For `u` indexes: the name of the UNIQUE constraint, when the DDL gives one (`CONSTRAINT "x" UNIQUE (…)`). */
+  readonly constraintName?: string;
 }
 
 export interface ForeignKey {
@@ -63,7 +74,16 @@ export interface ForeignKey {
   readonly referencedColumns: readonly string[];
   readonly onDelete: ForeignKeyAction;
   readonly onUpdate: ForeignKeyAction;
+  /** True for `DEFERRABLE INITIALLY DEFERRED`, checked at COMMIT. Every other form is checked immediately. */
   readonly deferrable?: boolean;
+}
+
+/** A CHECK constraint, on a column or on the table (the same thing to SQLite). */
+export interface CheckConstraint {
+  /** The expression between the parentheses of `CHECK (…)`, as written. */
+  readonly expression: string;
+  /** `CONSTRAINT name CHECK (…)`: SQLite names it in the error when a row fails the check. */
+  readonly name?: string;
 }
 
 export interface Table {
@@ -72,8 +92,8 @@ export interface Table {
   readonly primaryKey?: PrimaryKey;
   readonly indexes: readonly Index[];
   readonly foreignKeys: readonly ForeignKey[];
-  /** CHECK constraints, as written (`CHECK (…)` bodies). Not expressible in a Prisma schema; preserved. */
-  readonly checks: readonly string[];
+  /** CHECK constraints, column ones first, in the order written. Not expressible in a Prisma schema; preserved. */
+  readonly checks: readonly CheckConstraint[];
   readonly withoutRowid: boolean;
   readonly strict: boolean;
 }

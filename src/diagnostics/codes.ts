@@ -100,6 +100,17 @@ export const CODES = {
     hint: 'Fix the first errors; many later ones are usually consequences.',
     doc: 'Reporting stopped after 100 syntax errors in one file.',
   },
+  P115: {
+    title: 'Cannot write file',
+    severity: 'error',
+    hint: 'Check the permissions of the file and of its folder.',
+    doc: '`codegen format` could not write a formatted schema file. The file is left as it was: the new text is written to a temporary file in the same folder and renamed over the old one only when complete.',
+  },
+  P116: {
+    title: 'Invalid config',
+    severity: 'error',
+    doc: 'The project config (`codegen.config.{json,js,mjs,ts}` or the `"codegen"` key of package.json) cannot be loaded, or has an unknown option or a value of the wrong type.',
+  },
 
   // ── V2xx: validation ─────────────────────────────────────────────────────────────────────────
   V201: {
@@ -342,18 +353,377 @@ export const CODES = {
   // (new V2xx codes go above this line)
 
   // ── D3xx: destructive and unexecutable changes ───────────────────────────────────────────────
+  D301: {
+    title: 'Dropping a table with data',
+    severity: 'warning',
+    hint: 'Copy the data elsewhere first if you still need it, then apply with --accept-data-loss.',
+    doc: 'The migration drops a table. With a database at hand the message gives its row count.',
+  },
+  D302: {
+    title: 'Dropping a column with data',
+    severity: 'warning',
+    hint: 'If the column was renamed, say so (`/// @renamed(from: "old")` on the field, or `--rename`), and its data is kept.',
+    doc: 'The migration drops a column. With a database at hand the message gives the number of non-null values lost.',
+  },
+  D303: {
+    title: 'Risky type change',
+    severity: 'warning',
+    doc: 'A column changes type. SQLite converts each stored value by the new column affinity, which may change or lose data (text that is not a number stays text in an INTEGER column, a REAL is truncated in a BIGINT column, and so on).',
+  },
+  D304: {
+    title: 'New unique constraint',
+    severity: 'warning',
+    doc: 'A unique index is added over existing data. With a database at hand, the check runs the query and reports whether duplicates exist (D305).',
+  },
+  D305: {
+    title: 'Unique constraint violated by existing rows',
+    severity: 'error',
+    hint: 'Remove or merge the duplicate rows first (the message shows a query that finds them), then migrate.',
+    doc: 'The new unique index cannot be created: existing rows hold duplicate values.',
+  },
+  D306: {
+    title: 'Primary key change',
+    severity: 'warning',
+    doc: 'The primary key changes. The table is rebuilt, and rows that collide under the new key make the migration fail.',
+  },
+  D307: {
+    title: 'Enum values in use',
+    severity: 'warning',
+    doc: 'Rows hold values that are not in the enum any more. The client will refuse to read them.',
+  },
+  D308: {
+    title: 'Required column without a default on a table with rows',
+    severity: 'error',
+    hint: 'Add the column as optional, fill it, then make it required; or give it a `@default(…)`.',
+    doc: 'A required column is added without a default to a table that has rows, so there is no value to put in them.',
+  },
+  D309: {
+    title: 'Column made required while rows hold NULL',
+    severity: 'error',
+    hint: 'Fill the NULLs first (UPDATE … SET col = … WHERE col IS NULL), or give the field a `@default(…)` that fills them.',
+    doc: 'A column becomes required, but existing rows hold NULL in it and no default fills them.',
+  },
+  D310: {
+    title: 'Required column with a client-side default on a table with rows',
+    severity: 'error',
+    hint: 'Add the column as optional, fill it (the client computes `uuid()`, `cuid()`… for new rows only), then make it required.',
+    doc: 'Defaults such as `uuid()`, `cuid()`, `nanoid()`, `ulid()` and `@updatedAt` live in the client, not in the database, so existing rows would get no value.',
+  },
+  D311: {
+    title: 'Table rebuild',
+    severity: 'info',
+    doc: 'SQLite cannot make this change with ALTER TABLE, so the table is rebuilt: created anew, copied, dropped and renamed. Views and triggers are recreated around it.',
+  },
+  D312: {
+    title: 'Preserved object dropped',
+    severity: 'warning',
+    doc: 'Something the schema cannot describe (a CHECK constraint, a trigger, a view) depends on a column or table that the migration drops, so it cannot be kept.',
+  },
+  D313: {
+    title: 'Foreign key violated by existing rows',
+    severity: 'error',
+    hint: 'Fix or delete the rows that point at missing parents, then migrate.',
+    doc: 'A new foreign key cannot hold: existing rows reference parent rows that do not exist.',
+  },
   // (D3xx codes go above this line)
 
   // ── M4xx: migrations ─────────────────────────────────────────────────────────────────────────
+  M401: {
+    title: 'Migrations path is not a folder',
+    severity: 'error',
+    hint: 'Point `--migrations` at the folder that holds the `<timestamp>_<name>/migration.sql` folders.',
+    doc: 'The migrations location exists but is a file.',
+  },
+  M402: {
+    title: 'Missing or unreadable migration_lock.toml',
+    severity: 'warning',
+    doc: 'Prisma keeps the provider of a migrations folder in `migration_lock.toml`. It is missing or has no provider line; it is written again by `migrate dev`.',
+  },
+  M403: {
+    title: 'Migrations for another provider',
+    severity: 'error',
+    doc: 'migration_lock.toml names a provider other than sqlite, so these migrations cannot be applied to a SQLite database.',
+  },
+  M404: {
+    title: 'Migration folder without migration.sql',
+    severity: 'error',
+    doc: 'A folder in the migrations folder has no migration.sql file.',
+  },
+  M410: {
+    title: 'A failed migration blocks deploys',
+    severity: 'error',
+    doc: 'A migration started and failed earlier (its history row has no finished_at). Nothing runs until it is resolved with `codegen migrate resolve`, as in Prisma (P3009).',
+  },
+  M411: {
+    title: 'Applied migration was modified',
+    severity: 'error',
+    doc: 'The file of an applied migration changed since it was applied (its checksum differs, line endings aside). Prisma\'s deploy ignores this; we stop, because the database may not match the file. `--allow-modified` accepts it as a warning.',
+  },
+  M412: {
+    title: 'Applied migration missing from the folder',
+    severity: 'warning',
+    doc: 'The history records a migration whose folder is gone. Usually the wrong folder, or a branch switch.',
+  },
+  M413: {
+    title: 'Migration failed and was rolled back',
+    severity: 'error',
+    doc: 'A statement of the migration failed (or foreign keys would break). The whole migration, history row included, was rolled back; a failed row with the error is recorded, and later deploys stop until it is resolved.',
+  },
+  M414: {
+    title: 'Migration not found',
+    severity: 'error',
+    doc: '`migrate resolve` names a migration that is not in the migrations folder.',
+  },
+  M415: {
+    title: 'Cannot resolve this migration',
+    severity: 'error',
+    doc: '`migrate resolve --rolled-back` applies to failed migrations only, and `--applied` to migrations that are not applied yet.',
+  },
+  M416: {
+    title: 'Database differs from the migration history (drift)',
+    severity: 'error',
+    doc: 'The dev database does not match what the migrations folder produces when replayed. Someone changed the database by hand, or a migration was edited. `migrate dev` reports what differs and never resets without `--force-reset`.',
+  },
+  M417: {
+    title: 'Data loss needs confirmation',
+    severity: 'error',
+    hint: 'Read the warnings, then run again with --accept-data-loss.',
+    doc: 'The new migration would lose data (warnings with row counts). `migrate dev` stops with exit code 3 unless `--accept-data-loss` is given.',
+  },
+  M418: {
+    title: 'Migration cannot run on this data',
+    severity: 'error',
+    doc: 'The new migration has an unexecutable step (for example a required column without a default on a table with rows). It is not written; the message suggests the fix.',
+  },
+  M419: {
+    title: 'No database location',
+    severity: 'error',
+    hint: 'Pass --db <file>, set DATABASE_URL=file:./dev.db, or add `url = "file:./dev.db"` to the datasource.',
+    doc: 'The command needs a database and none was given: no --db, no DATABASE_URL and no datasource url.',
+  },
+  M420: {
+    title: 'Replaying the migrations failed',
+    severity: 'error',
+    doc: 'A migration failed when the folder was replayed into an in-memory database (the shadow database). The migration itself is broken, or depends on data.',
+  },
+  M421: {
+    title: 'Reset refused',
+    severity: 'error',
+    doc: '`migrate reset` drops every table; it refuses to run without --force.',
+  },
+  M422: {
+    title: 'Backup failed',
+    severity: 'error',
+    doc: 'The backup taken before migrating (`VACUUM INTO`) failed, so nothing was applied.',
+  },
+  M423: {
+    title: 'Double-quoted string literal in a migration',
+    severity: 'warning',
+    doc: 'A migration writes a string in double quotes (`VALUES ("x")`). Prisma\'s older engines accepted that SQLite quirk; the SQLite build we use does not, so the value is run as a single-quoted string. The file itself is not changed, and its checksum stays the same.',
+  },
+  M430: {
+    title: 'A migration of the base branch was edited',
+    severity: 'error',
+    hint: 'Restore it (`git checkout <base> -- <file>`) and put the change in a new migration: databases that already ran it will never see the edit.',
+    doc: '`codegen check` found that a migration that exists on the base branch differs from the base version (line endings aside).',
+  },
+  M431: {
+    title: 'A migration of the base branch was deleted or renamed',
+    severity: 'error',
+    hint: 'Restore it under its old name: databases record migrations by folder name.',
+    doc: '`codegen check` found that a migration folder that exists on the base branch is gone (or renamed) on this branch.',
+  },
+  M432: {
+    title: 'New migration sorts before existing ones',
+    severity: 'error',
+    hint: 'Rename its folder with a timestamp newer than the base branch\'s newest migration (it is applied after them anyway on existing databases; fresh databases would apply it earlier).',
+    doc: 'A migration added on this branch has a name that sorts before a migration that already exists on the base branch, typically after a merge. Fresh databases and existing ones would then apply migrations in different orders.',
+  },
+  M433: {
+    title: 'Schema changes without a migration',
+    severity: 'error',
+    hint: 'Run `codegen migrate dev --name <name>` and commit the new migration.',
+    doc: 'Replaying the migrations folder does not give the database the schema describes: a migration is missing. The report shows its SQL.',
+  },
+  M434: {
+    title: 'Base ref not available',
+    severity: 'error',
+    doc: '`codegen check` compares with a base commit (`--base`, default: the merge base with origin/main or main) and cannot find it, typically in a shallow CI clone. The message says what to fetch.',
+  },
+  M435: {
+    title: 'Not a git repository',
+    severity: 'warning',
+    doc: 'Without git, `codegen check` cannot tell which migrations are new or whether old ones were edited; it checks the schema, the migrations folder and the generated client only.',
+  },
   // (M4xx codes go above this line)
 
   // ── G5xx: code generation ────────────────────────────────────────────────────────────────────
   // (G5xx codes go above this line)
 
   // ── I6xx: introspection and opening databases ────────────────────────────────────────────────
+  I601: {
+    title: 'Database not found',
+    severity: 'error',
+    hint: 'Check the path (a relative path starts from the current folder). A database file is only created by the commands that say so.',
+    doc: 'The database file does not exist. It is never created by accident: reading or diffing a missing database stops here instead of creating an empty file.',
+  },
+  I602: {
+    title: 'Database path is a folder',
+    severity: 'error',
+    hint: 'Point at the database file inside the folder, such as `prisma/dev.db`.',
+    doc: 'The path names a folder, not a database file.',
+  },
+  I603: {
+    title: 'Database folder missing',
+    severity: 'error',
+    hint: 'Create the folder first, or fix the path.',
+    doc: 'The folder that should hold the database file does not exist (or a part of the path is a file), so the database can be neither read nor created.',
+  },
+  I604: {
+    title: 'Not a SQLite database',
+    severity: 'error',
+    hint: 'Check the path. The file may be another format, an encrypted database (SQLCipher), or a partial download.',
+    doc: 'The file exists but does not start with the SQLite header, so SQLite refuses it (`SQLITE_NOTADB`).',
+  },
+  I605: {
+    title: 'Database is corrupt',
+    severity: 'error',
+    hint: 'Restore the file from a backup. `sqlite3 file.db ".recover"` can often rescue the rows of a damaged database.',
+    doc: 'SQLite reports the file as damaged (`SQLITE_CORRUPT`): truncated, overwritten in part, or failing `PRAGMA quick_check`. Nothing is written to it.',
+  },
+  I606: {
+    title: 'Database is busy',
+    severity: 'error',
+    hint: 'Another program holds a lock on the database. Wait for it to finish or close it, or raise the busy timeout.',
+    doc: 'Another connection was writing to the database (`SQLITE_BUSY`) and did not finish within the busy timeout.',
+  },
+  I607: {
+    title: 'Database is read-only',
+    severity: 'error',
+    hint: 'Make the file and its folder writable (SQLite writes a journal next to the file), or open it read-only.',
+    doc: 'A write was needed, but the database file or the folder that holds it cannot be written, or the connection was opened read-only.',
+  },
+  I608: {
+    title: 'Cannot access database',
+    severity: 'error',
+    doc: 'The database file could not be opened, read or written: permission denied, an I/O error, a full disk, or another error from the operating system.',
+  },
+  I609: {
+    title: 'Foreign key violations',
+    severity: 'error',
+    hint: 'Fix or delete the rows named in the message, or change the statements so that every reference points at an existing row.',
+    doc: 'After the statements of an atomic unit ran, `PRAGMA foreign_key_check` found rows whose foreign keys point at missing rows. The unit was rolled back, so nothing changed.',
+  },
+  I610: {
+    title: 'Statement failed',
+    severity: 'error',
+    doc: 'A statement of an atomic unit (a migration, say) failed. Every statement of the unit was rolled back, so the database is as it was before.',
+  },
+  I611: {
+    title: 'Table definition not fully read',
+    severity: 'warning',
+    hint: 'Please report the table definition: it is valid SQLite that this tool does not read yet.',
+    doc: 'The `CREATE TABLE` or `CREATE INDEX` text could not be parsed, or disagrees with what SQLite reports. Columns, keys, indexes and foreign keys still come from SQLite itself, but what only the text says (CHECK constraints, collations, AUTOINCREMENT, constraint names, default expressions, index expressions and conditions) may be missing for that object.',
+  },
+  I612: {
+    title: 'Virtual table not managed',
+    severity: 'info',
+    doc: 'Virtual tables (FTS5, R*Tree, extension modules) and their shadow tables are left as they are: they are not part of the database model, so they are never diffed, rebuilt or dropped.',
+  },
+  I613: {
+    title: 'Table feature not modelled',
+    severity: 'warning',
+    doc: 'The table uses a feature the database model does not record (an `ON CONFLICT` clause, a descending column in a compound primary key, a `MATCH` clause). It stays in the database as long as the table is not rebuilt; a rebuild would drop it.',
+  },
   // (I6xx codes go above this line)
 
   // ── L7xx: lint ───────────────────────────────────────────────────────────────────────────────
+  L701: {
+    title: 'Drops a table',
+    severity: 'warning',
+    hint: 'Check the row count in production first (`SELECT count(*) FROM "T"`), and copy the data out if it is still needed. App versions that still read the table break.',
+    doc: 'The migration drops a table and every row in it.',
+  },
+  L702: {
+    title: 'Drops a column',
+    severity: 'warning',
+    hint: 'If the column was renamed, use `/// @renamed(from: "old")` so the data moves. App versions that still read the column break.',
+    doc: 'The migration drops a column and its values.',
+  },
+  L703: {
+    title: 'A table rebuild does not copy all the data',
+    severity: 'error',
+    hint: 'Add the missing columns to the INSERT … SELECT of the rebuild, or drop them explicitly.',
+    doc: 'A table is rebuilt (created anew and dropped), but a column that exists before and after is not copied, or no rows are copied at all: the rebuild silently empties it.',
+  },
+  L704: {
+    title: 'Adds a unique constraint',
+    severity: 'warning',
+    hint: 'Check for duplicates first: `SELECT <cols>, count(*) FROM "T" GROUP BY <cols> HAVING count(*) > 1`.',
+    doc: 'A unique index on an existing table fails when rows hold duplicate values.',
+  },
+  L705: {
+    title: 'Makes a column required',
+    severity: 'warning',
+    hint: 'Fill the NULLs in an earlier migration (UPDATE … WHERE col IS NULL), or give the column a default.',
+    doc: 'A column becomes NOT NULL; the migration fails when rows hold NULL in it and no default fills them.',
+  },
+  L706: {
+    title: 'Adds a required column without a default',
+    severity: 'error',
+    hint: 'Add the column as optional, fill it, then make it required; or give it a default.',
+    doc: 'A NOT NULL column without a default is added to an existing table: the migration fails when the table has rows.',
+  },
+  L707: {
+    title: 'Narrows a column type',
+    severity: 'warning',
+    doc: 'A column changes to a narrower type (text to a number, a real to an integer, a BIGINT to an INTEGER): values that do not fit are kept as they are by SQLite, or rounded, and the client may not read them.',
+  },
+  L708: {
+    title: 'Renames a table or column',
+    severity: 'warning',
+    hint: 'During a rolling deploy, app versions that still use the old name break. Add the new name first, move readers, then remove the old one.',
+    doc: 'A rename is backward-incompatible for app versions that still run with the previous client.',
+  },
+  L709: {
+    title: 'Probable rename',
+    severity: 'warning',
+    hint: 'If this is a rename, keep the data: `/// @renamed(from: "old")` on the field (or `@map("old")` to keep the column name).',
+    doc: 'A column is dropped and another of the same type is added to the same table in one migration, which usually means a rename that loses the data.',
+  },
+  L710: {
+    title: 'DECIMAL stores floats in SQLite',
+    severity: 'info',
+    doc: 'SQLite gives DECIMAL the NUMERIC affinity: `1.10` is stored as the float 1.1, and digits beyond about 15 are lost. The client maps Decimal to a string, but it cannot give back digits SQLite did not keep. Store exact amounts as integers (cents) or text.',
+  },
+  L711: {
+    title: 'JSONB has numeric affinity',
+    severity: 'info',
+    doc: 'The declared type JSONB gives the column NUMERIC affinity: a JSON text that looks like a number (`\'1\'`, `\'2.50\'`) is stored as a number. The client stores JSON text and reads numbers back correctly; other tools writing to the column may be surprised.',
+  },
+  L712: {
+    title: 'Rebuilds a table',
+    severity: 'info',
+    hint: 'On a large table, run it when the app is idle, or split the change so SQLite can ALTER instead.',
+    doc: 'A rebuild copies every row while holding the write lock, so other connections wait for the whole copy.',
+  },
+  L713: {
+    title: 'PRAGMA foreign_keys inside a transaction',
+    severity: 'warning',
+    hint: 'Remove BEGIN/COMMIT from the file: the applier runs each migration in a transaction and turns foreign keys off before it.',
+    doc: '`PRAGMA foreign_keys` does nothing inside a transaction, so the file does not do what it says when run as written.',
+  },
+  L714: {
+    title: 'CASCADE children of a dropped or rebuilt table',
+    severity: 'warning',
+    hint: 'Run the file with `codegen migrate deploy` (foreign keys are turned off before the transaction), never inside a transaction with foreign keys on.',
+    doc: 'The migration drops a table that other tables reference with ON DELETE CASCADE. Run by another tool inside a transaction (where `PRAGMA foreign_keys=OFF` is a no-op), the DROP deletes the child rows.',
+  },
+  L715: {
+    title: 'Hand-written statements',
+    severity: 'info',
+    doc: 'The migration contains statements the diff engine would not generate for this change (data updates, inserts, deletes). They are fine, and worth a reviewer\'s look.',
+  },
   // (L7xx codes go above this line)
 } as const satisfies Record<string, CodeInfo>;
 

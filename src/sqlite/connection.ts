@@ -27,6 +27,8 @@ export interface DatabaseConnection {
   query(sql: string, params?: readonly unknown[]): Row[];
   /** Runs statements as one all-or-nothing unit. Throws (after rolling back) when a statement fails. */
   runAtomic(statements: readonly string[], options?: AtomicOptions): void;
+  /** Writes a consistent copy of the database to a new file (`VACUUM INTO`). Optional: remote engines may not. */
+  backupTo?(file: string): void;
   readonly capabilities: Capabilities;
   /** The file path, or ':memory:'. */
   readonly path: string;

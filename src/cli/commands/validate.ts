@@ -2,7 +2,7 @@ import { loadSchema } from '../../api.js';
 import { diagnosticsToJson } from '../../diagnostics/format.js';
 import { displayPath } from '../../schema/load.js';
 import { EXIT, type CliIO } from '../io.js';
-import { printDiagnostics, type OutputFormat } from '../output.js';
+import { count, printDiagnostics, type OutputFormat } from '../output.js';
 
 export interface ValidateArgs {
   readonly schema?: string;
@@ -35,8 +35,4 @@ export function runValidate(args: ValidateArgs, io: CliIO): number {
     io.stdout(`The schema at ${where} is valid: ${count(s.models.length, 'model')}, ${count(s.enums.length, 'enum')}${s.views.length ? `, ${count(s.views.length, 'view')}` : ''}.\n`);
   }
   return result.ok ? EXIT.ok : EXIT.errors;
-}
-
-function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

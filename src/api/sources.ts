@@ -1,0 +1,91 @@
+/**
+ * The sides of a diff: an empty database, a schema, a live database file, or a migrations folder replayed into
+ * memory. Each resolves to a DatabaseModel; a live database also gives the checks a query function.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { databaseModelFromSchema } from '../database/from-schema.js';
+import { EMPTY_DATABASE, type DatabaseModel } from '../database/model.js';
+import { renamesFromSchema, schemaHints } from '../database/schema-hints.js';
+import type { Renames } from '../diff/changes.js';
+import type { SchemaHints } from '../plan/checks.js';
+import { readMigrationsFolder } from '../migrate/folder.js';
+import { replayMigrations } from '../migrate/replay.js';
+import type { SchemaModel } from '../schema/model.js';
+import type { DatabaseConnection } from '../sqlite/connection.js';
+import { DatabaseError } from '../sqlite/errors.js';
+import { introspectDatabase } from '../sqlite/introspect.js';
+import { openDatabase } from '../sqlite/open.js';
+import { loadSchema } from './schema.js';
+
+export type DiffSource =
+  | { readonly kind: 'empty' }
+  /** A schema file or folder (Prisma's discovery when the path is omitted). */
+  | { readonly kind: 'schema'; readonly path?: string }
+  /** A SQLite database file, opened read-only. `file:` URLs are accepted. */
+  | { readonly kind: 'db'; readonly path: string }
+  /** A migrations folder, replayed into an in-memory database. */
+  | { readonly kind: 'migrations'; readonly path: string };
+
+export interface ResolvedSource {
+  readonly model: DatabaseModel;
+  readonly schema?: SchemaModel;
+  /** Open read-only connection for a `db` source; the caller closes it. */
+  readonly connection?: DatabaseConnection;
+  readonly renames?: Renames;
+  readonly hints?: SchemaHints;
+  readonly sources?: readonly { path: string; text: string }[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** `file:./dev.db` → an absolute path, relative to `baseDir` as Prisma resolves SQLite URLs. Plain paths pass through. */
+export function databasePathFromUrl(url: string, baseDir: string): string {
+  let p = url.trim();
+  if (p.startsWith('file://')) p = p.slice('file://'.length);
+  else if (p.startsWith('file:')) p = p.slice('file:'.length);
+  const q = p.indexOf('?');
+  if (q !== -1) p = p.slice(0, q);
+  return path.resolve(baseDir, p);
+}
+
+export function resolveSource(source: DiffSource, cwd: string): ResolvedSource {
+  switch (source.kind) {
+    case 'empty':
+      return { model: EMPTY_DATABASE, diagnostics: [] };
+    case 'schema': {
+      const loaded = loadSchema({ cwd, ...(source.path !== undefined ? { schema: source.path } : {}) });
+      if (!loaded.schema || hasErrors(loaded.diagnostics)) return { model: EMPTY_DATABASE, sources: loaded.sources, diagnostics: loaded.diagnostics };
+      return {
+        model: databaseModelFromSchema(loaded.schema),
+        schema: loaded.schema,
+        renames: renamesFromSchema(loaded.schema),
+        hints: schemaHints(loaded.schema),
+        sources: loaded.sources,
+        diagnostics: loaded.diagnostics,
+      };
+    }
+    case 'db': {
+      const file = databasePathFromUrl(source.path, cwd);
+      try {
+        const connection = openDatabase(file, { readonly: true });
+        const { model, diagnostics } = introspectDatabase(connection);
+        return { model, connection, diagnostics };
+      } catch (e) {
+        if (e instanceof DatabaseError) return { model: EMPTY_DATABASE, diagnostics: [e.diagnostic] };
+        throw e;
+      }
+    }
+    case 'migrations': {
+      const dir = path.resolve(cwd, source.path);
+      if (!existsSync(dir)) {
+        return { model: EMPTY_DATABASE, diagnostics: [diagnostic('M401', `The migrations folder \`${source.path}\` does not exist.`, { hint: 'Check the path, or use --from-empty for a project without migrations.' })] };
+      }
+      const folder = readMigrationsFolder(dir);
+      if (hasErrors(folder.diagnostics)) return { model: EMPTY_DATABASE, diagnostics: folder.diagnostics };
+      const replay = replayMigrations(folder.migrations);
+      return { model: replay.model ?? EMPTY_DATABASE, diagnostics: [...folder.diagnostics, ...replay.diagnostics] };
+    }
+  }
+}

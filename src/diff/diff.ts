@@ -1,0 +1,146 @@
+/**
+ * diffDatabases: a pure comparison of two DatabaseModels, field by field, normalised so that equivalent
+ * spellings do not diff (normalize.ts). Views, triggers, CHECK constraints, collations and table options are not
+ * modelled by the schema: they are not compared here, and the planner preserves them.
+ */
+import type { Column, DatabaseModel, ForeignKey, Index, PrimaryKey, Table } from '../database/model.js';
+import { sameDefault, sameForeignKeyTarget, sameIndexDefinition, sameName, sameType } from '../database/normalize.js';
+import type { Change, ColumnChangeKind, Renames } from './changes.js';
+
+export interface DiffOptions {
+  readonly renames?: Renames;
+}
+
+export function diffDatabases(from: DatabaseModel, to: DatabaseModel, options: DiffOptions = {}): Change[] {
+  const changes: Change[] = [];
+  const renamedTables = options.renames?.tables ?? [];
+  const matched = new Set<Table>();
+  const findFrom = (name: string): Table | undefined => {
+    const rename = renamedTables.find((r) => sameName(r.to, name));
+    const lookFor = rename ? rename.from : name;
+    return from.tables.find((t) => sameName(t.name, lookFor) && !matched.has(t));
+  };
+  const pairs: [Table, Table][] = [];
+  for (const t of to.tables) {
+    const f = findFrom(t.name);
+    if (!f) {
+      changes.push({ kind: 'AddTable', table: t });
+      continue;
+    }
+    matched.add(f);
+    if (!sameName(f.name, t.name)) changes.push({ kind: 'RenameTable', from: f.name, to: t.name });
+    pairs.push([f, t]);
+  }
+  for (const f of from.tables) if (!matched.has(f)) changes.push({ kind: 'DropTable', table: f });
+  const pkOf = (db: DatabaseModel) => (table: string) => db.tables.find((t) => sameName(t.name, table))?.primaryKey?.columns ?? [];
+  for (const [f, t] of pairs) {
+    changes.push(...diffTable(f, t, options.renames, pkOf(from), pkOf(to)));
+  }
+  return changes;
+}
+
+function diffTable(
+  f: Table,
+  t: Table,
+  renames: Renames | undefined,
+  fromPk: (table: string) => readonly string[],
+  toPk: (table: string) => readonly string[],
+): Change[] {
+  const changes: Change[] = [];
+  const table = t.name;
+  const columnRenames = (renames?.columns ?? []).filter((r) => sameName(r.table, t.name) || sameName(r.table, f.name));
+  const matchedColumns = new Set<Column>();
+  for (const col of t.columns) {
+    const rename = columnRenames.find((r) => sameName(r.to, col.name));
+    const old = f.columns.find((c) => sameName(c.name, rename ? rename.from : col.name) && !matchedColumns.has(c));
+    if (!old) {
+      changes.push({ kind: 'AddColumn', table, column: col });
+      continue;
+    }
+    matchedColumns.add(old);
+    if (!sameName(old.name, col.name)) changes.push({ kind: 'RenameColumn', table, from: old.name, to: col.name });
+    const kinds = columnChanges(old, col);
+    if (kinds.length > 0) changes.push({ kind: 'AlterColumn', table, from: old, to: col, changes: kinds });
+  }
+  for (const old of f.columns) if (!matchedColumns.has(old)) changes.push({ kind: 'DropColumn', table, column: old });
+
+  if (!samePrimaryKey(f.primaryKey, t.primaryKey, renameMap(columnRenames))) {
+    changes.push({ kind: 'AlterPrimaryKey', table, ...(f.primaryKey ? { from: f.primaryKey } : {}), ...(t.primaryKey ? { to: t.primaryKey } : {}) });
+  }
+  changes.push(...diffIndexes(f, t));
+  changes.push(...diffForeignKeys(f, t, fromPk, toPk));
+  return changes;
+}
+
+function renameMap(renames: readonly { from: string; to: string }[]): (name: string) => string {
+  return (name) => renames.find((r) => sameName(r.from, name))?.to ?? name;
+}
+
+export function columnChanges(a: Column, b: Column): ColumnChangeKind[] {
+  const kinds: ColumnChangeKind[] = [];
+  if (!sameType(a.type, b.type)) kinds.push('type');
+  if (a.notNull !== b.notNull) kinds.push('nullability');
+  if (!sameDefault(a, b)) kinds.push('default');
+  if (!!a.generated !== !!b.generated || (a.generated && b.generated && (a.generated.expression !== b.generated.expression || a.generated.stored !== b.generated.stored))) {
+    kinds.push('generated');
+  }
+  return kinds;
+}
+
+function samePrimaryKey(a: PrimaryKey | undefined, b: PrimaryKey | undefined, renamed: (name: string) => string): boolean {
+  if (!a || !b) return !a && !b;
+  if (a.columns.length !== b.columns.length) return false;
+  if (!a.columns.every((c, i) => sameName(renamed(c), b.columns[i]!))) return false;
+  return a.autoincrement === b.autoincrement;
+}
+
+function diffIndexes(f: Table, t: Table): Change[] {
+  const changes: Change[] = [];
+  const actual = f.indexes.filter((i) => i.origin !== 'pk');
+  const used = new Set<Index>();
+  for (const want of t.indexes) {
+    if (want.origin === 'pk') continue;
+    const byName = actual.find((i) => !used.has(i) && sameName(i.name, want.name));
+    if (byName) {
+      used.add(byName);
+      if (!sameIndexDefinition(byName, want)) {
+        changes.push({ kind: 'DropIndex', index: byName });
+        changes.push({ kind: 'AddIndex', index: want });
+      }
+      continue;
+    }
+    // A UNIQUE constraint written in the table's DDL (an autoindex) is the same unique index under another name:
+    // it cannot be renamed without a rebuild, and it enforces the same thing.
+    const constraint = actual.find((i) => !used.has(i) && i.origin === 'u' && sameIndexDefinition({ ...i, name: want.name }, want));
+    if (constraint) {
+      used.add(constraint);
+      continue;
+    }
+    changes.push({ kind: 'AddIndex', index: want });
+  }
+  for (const idx of actual) if (!used.has(idx)) changes.push({ kind: 'DropIndex', index: idx });
+  return changes;
+}
+
+function diffForeignKeys(f: Table, t: Table, fromPk: (table: string) => readonly string[], toPk: (table: string) => readonly string[]): Change[] {
+  const changes: Change[] = [];
+  const resolveFrom = (fk: ForeignKey): readonly string[] => (fk.referencedColumns.length ? fk.referencedColumns : fromPk(fk.referencedTable));
+  const resolveTo = (fk: ForeignKey): readonly string[] => (fk.referencedColumns.length ? fk.referencedColumns : toPk(fk.referencedTable));
+  const used = new Set<ForeignKey>();
+  for (const want of t.foreignKeys) {
+    const match = f.foreignKeys.find(
+      (fk) => !used.has(fk) && sameForeignKeyTarget(fk, want, (x) => (x === want ? resolveTo(x) : resolveFrom(x))),
+    );
+    if (match) {
+      used.add(match);
+      if (match.onDelete !== want.onDelete || match.onUpdate !== want.onUpdate) {
+        changes.push({ kind: 'DropForeignKey', table: t.name, foreignKey: match });
+        changes.push({ kind: 'AddForeignKey', table: t.name, foreignKey: want });
+      }
+      continue;
+    }
+    changes.push({ kind: 'AddForeignKey', table: t.name, foreignKey: want });
+  }
+  for (const fk of f.foreignKeys) if (!used.has(fk)) changes.push({ kind: 'DropForeignKey', table: t.name, foreignKey: fk });
+  return changes;
+}

@@ -1,0 +1,202 @@
+/**
+ * Safety checks: which changes lose data (warnings) and which cannot run on the data at hand (unexecutable),
+ * with live row counts when a database is given, as Prisma's destructive change checker does. Without a
+ * database, the same checks produce the static warnings Prisma writes into a migration file's header.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import type { DatabaseModel, Index, Table } from '../database/model.js';
+import { findTable } from '../database/model.js';
+import { sameName, typeFamily } from '../database/normalize.js';
+import { quoteIdentifier as q, quoteString } from '../database/sql-text.js';
+import type { Change } from '../diff/changes.js';
+
+export type Query = (sql: string) => Record<string, unknown>[];
+
+export interface SchemaHints {
+  /** `table.column` (database names) of required columns whose default lives in the client (uuid(), @updatedAt…). */
+  readonly clientDefaults?: ReadonlySet<string>;
+  /** Enum columns of the desired schema and the values they may hold. */
+  readonly enumColumns?: readonly { readonly table: string; readonly column: string; readonly enumName: string; readonly values: readonly string[] }[];
+}
+
+export interface SafetyReport {
+  /** Data may be lost: needs confirmation (`--accept-data-loss`). */
+  readonly warnings: Diagnostic[];
+  /** Cannot run on this data: the migration must change first. */
+  readonly unexecutable: Diagnostic[];
+}
+
+export interface CheckInput {
+  readonly from: DatabaseModel;
+  readonly to: DatabaseModel;
+  readonly changes: readonly Change[];
+  /** Runs a read-only query on the `from` database. Absent: static checks only. */
+  readonly query?: Query;
+  readonly hints?: SchemaHints;
+}
+
+/** Prisma's names for type families in messages (`Int`, `String`, …); unsupported types keep their SQL name. */
+function typeName(declared: string): string {
+  const f = typeFamily(declared);
+  return f.startsWith('Unsupported:') ? declared : f;
+}
+
+export function checkMigration(input: CheckInput): SafetyReport {
+  const { from, changes, query, hints } = input;
+  const warnings: Diagnostic[] = [];
+  const unexecutable: Diagnostic[] = [];
+  const live = query !== undefined;
+  const count = (sql: string): number => Number(Object.values(query!(sql)[0] ?? {})[0] ?? 0);
+  const rowCounts = new Map<string, number>();
+  const rowsIn = (table: string): number => {
+    const key = table.toLowerCase();
+    if (!rowCounts.has(key)) rowCounts.set(key, count(`SELECT count(*) FROM ${q(table)}`));
+    return rowCounts.get(key)!;
+  };
+  const before = (name: string): Table | undefined => {
+    const r = changes.find((c) => c.kind === 'RenameTable' && sameName(c.to, name));
+    return findTable(from, r && r.kind === 'RenameTable' ? r.from : name);
+  };
+  const columnBefore = (table: string, column: string): string => {
+    const r = changes.find((c) => c.kind === 'RenameColumn' && sameName(c.table, table) && sameName(c.to, column));
+    return r && r.kind === 'RenameColumn' ? r.from : column;
+  };
+
+  for (const c of changes) {
+    switch (c.kind) {
+      case 'DropTable': {
+        if (!live) {
+          warnings.push(diagnostic('D301', `You are about to drop the \`${c.table.name}\` table. If the table is not empty, all the data it contains will be lost.`));
+          break;
+        }
+        const n = rowsIn(c.table.name);
+        if (n > 0) warnings.push(diagnostic('D301', `You are about to drop the \`${c.table.name}\` table, which is not empty (${n} row${n === 1 ? '' : 's'}).`));
+        break;
+      }
+      case 'DropColumn': {
+        const t = before(c.table);
+        if (!t) break;
+        if (!live) {
+          warnings.push(diagnostic('D302', `You are about to drop the column \`${c.column.name}\` on the \`${c.table}\` table. All the data in the column will be lost.`));
+          break;
+        }
+        const n = count(`SELECT count(${q(c.column.name)}) FROM ${q(t.name)}`);
+        if (n > 0) warnings.push(diagnostic('D302', `You are about to drop the column \`${c.column.name}\` on the \`${c.table}\` table, which still contains ${n} non-null value${n === 1 ? '' : 's'}.`));
+        break;
+      }
+      case 'AlterColumn': {
+        const t = before(c.table);
+        if (!t) break;
+        const source = columnBefore(c.table, c.to.name);
+        if (c.changes.includes('type') && typeFamily(c.to.type) !== 'String') {
+          const cast = `The data in that column will be cast from \`${typeName(c.from.type)}\` to \`${typeName(c.to.type)}\`.`;
+          if (!live) warnings.push(diagnostic('D303', `You are about to alter the column \`${c.to.name}\` on the \`${c.table}\` table. The data in that column could be lost. ${cast}`));
+          else {
+            const n = count(`SELECT count(${q(source)}) FROM ${q(t.name)}`);
+            if (n > 0) warnings.push(diagnostic('D303', `You are about to alter the column \`${c.to.name}\` on the \`${c.table}\` table, which contains ${n} non-null value${n === 1 ? '' : 's'}. ${cast}`));
+          }
+        }
+        if (c.changes.includes('nullability') && c.to.notNull && c.to.default === undefined) {
+          if (!live) {
+            warnings.push(diagnostic('D309', `Made the column \`${c.to.name}\` on table \`${c.table}\` required. This is not possible if the column holds NULL values.`, { severity: 'warning' }));
+          } else {
+            const nulls = count(`SELECT count(*) FROM ${q(t.name)} WHERE ${q(source)} IS NULL`);
+            if (nulls > 0) unexecutable.push(diagnostic('D309', `Made the column \`${c.to.name}\` on table \`${c.table}\` required, but there ${nulls === 1 ? 'is 1 existing NULL value' : `are ${nulls} existing NULL values`}.`));
+          }
+        }
+        break;
+      }
+      case 'AddColumn': {
+        if (!c.column.notNull || c.column.default !== undefined || c.column.generated) break;
+        const t = before(c.table);
+        if (!t) break;
+        const clientSide = hints?.clientDefaults?.has(`${c.table}.${c.column.name}`.toLowerCase()) ?? false;
+        const code = clientSide ? 'D310' : 'D308';
+        const what = clientSide ? 'with a default that only the client computes (such as `uuid()` or `@updatedAt`)' : 'without a default value';
+        if (!live) {
+          warnings.push(diagnostic(code, `Added the required column \`${c.column.name}\` to the \`${c.table}\` table ${what}. This is not possible if the table is not empty.`, { severity: 'warning' }));
+          break;
+        }
+        const n = rowsIn(t.name);
+        if (n > 0) unexecutable.push(diagnostic(code, `Added the required column \`${c.column.name}\` to the \`${c.table}\` table ${what}. There ${n === 1 ? 'is 1 row' : `are ${n} rows`} in this table, it is not possible to execute this step.`));
+        break;
+      }
+      case 'AddIndex':
+        if (c.index.unique) checkNewUnique(c.index);
+        break;
+      case 'AlterPrimaryKey': {
+        const t = before(c.table);
+        if (!t || !c.from || !c.to) break;
+        if (!live || rowsIn(t.name) > 0) {
+          warnings.push(diagnostic('D306', `The primary key for the \`${c.table}\` table will be changed. If it partially fails, the table could be left without primary key constraint.`));
+        }
+        break;
+      }
+      case 'AddForeignKey': {
+        const t = before(c.table);
+        if (!t || !live) break;
+        const parent = before(c.foreignKey.referencedTable);
+        const cols = c.foreignKey.columns.map((col) => columnBefore(c.table, col));
+        if (!parent || !cols.every((col) => t.columns.some((x) => sameName(x.name, col)))) break;
+        const refs = c.foreignKey.referencedColumns.length ? c.foreignKey.referencedColumns : (parent.primaryKey?.columns ?? []);
+        if (refs.length !== cols.length || !refs.every((r) => parent.columns.some((x) => sameName(x.name, r)))) break;
+        const orphans = count(
+          `SELECT count(*) FROM ${q(t.name)} AS c WHERE ${cols.map((col) => `c.${q(col)} IS NOT NULL`).join(' AND ')} AND NOT EXISTS (SELECT 1 FROM ${q(parent.name)} AS p WHERE ${cols.map((col, i) => `p.${q(refs[i]!)} = c.${q(col)}`).join(' AND ')})`,
+        );
+        if (orphans > 0) {
+          unexecutable.push(
+            diagnostic('D313', `The new foreign key on \`${c.table}\`(${cols.join(', ')}) → \`${parent.name}\` does not hold: ${orphans} row${orphans === 1 ? '' : 's'} point${orphans === 1 ? 's' : ''} at missing parents.`),
+          );
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  if (live) {
+    for (const e of hints?.enumColumns ?? []) {
+      const t = before(e.table);
+      if (!t || !t.columns.some((x) => sameName(x.name, columnBefore(e.table, e.column)))) continue;
+      const col = q(columnBefore(e.table, e.column));
+      const rows = query!(`SELECT ${col} AS v, count(*) AS n FROM ${q(t.name)} WHERE ${col} IS NOT NULL AND ${col} NOT IN (${e.values.map(quoteString).join(', ') || 'NULL'}) GROUP BY ${col} ORDER BY ${col} LIMIT 6`);
+      if (rows.length === 0) continue;
+      const total = rows.reduce((s, r) => s + Number(r.n), 0);
+      warnings.push(
+        diagnostic('D307', `The column \`${e.column}\` on \`${e.table}\` holds values that are not in the enum \`${e.enumName}\`: ${rows.slice(0, 5).map((r) => `'${String(r.v)}'`).join(', ')}${rows.length > 5 ? ', …' : ''} (${total}${rows.length > 5 ? '+' : ''} rows).`, {
+          hint: `Add the values back to \`${e.enumName}\`, or update those rows before migrating.`,
+        }),
+      );
+    }
+  }
+  return { warnings, unexecutable };
+
+  function checkNewUnique(index: Index): void {
+    const cols = index.columns.map((x) => x.name).filter((x): x is string => x !== undefined);
+    const described = `\`[${cols.join(',')}]\``;
+    if (!live) {
+      warnings.push(diagnostic('D304', `A unique constraint covering the columns ${described} on the table \`${index.table}\` will be added. If there are existing duplicate values, this will fail.`));
+      return;
+    }
+    const t = before(index.table);
+    if (!t) return;
+    const sources = cols.map((col) => columnBefore(index.table, col));
+    if (sources.length !== index.columns.length || !sources.every((col) => t.columns.some((x) => sameName(x.name, col)))) return;
+    if (rowsIn(t.name) === 0) return;
+    const list = sources.map(q).join(', ');
+    const where = [index.where, ...sources.map((col) => `${q(col)} IS NOT NULL`)].filter(Boolean).join(' AND ');
+    const finder = `SELECT ${list}, count(*) FROM ${q(t.name)} WHERE ${where} GROUP BY ${list} HAVING count(*) > 1`;
+    const dups = count(`SELECT count(*) FROM (${finder})`);
+    if (dups > 0) {
+      unexecutable.push(
+        diagnostic('D305', `A unique constraint covering the columns ${described} on the table \`${index.table}\` cannot be added: ${dups} value${dups === 1 ? ' is' : 's are'} duplicated.`, {
+          hint: `Find them with: ${finder};`,
+        }),
+      );
+    } else {
+      warnings.push(diagnostic('D304', `A unique constraint covering the columns ${described} on the table \`${index.table}\` will be added. The current rows hold no duplicates.`, { severity: 'info' }));
+    }
+  }
+}

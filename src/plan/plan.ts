@@ -1,0 +1,242 @@
+/**
+ * planMigration: turns changes into ordered, executable steps. It rebuilds a table only when SQLite cannot
+ * ALTER it: ADD COLUMN covers nullable columns and required columns with a constant default, DROP COLUMN and
+ * RENAME COLUMN are used where SQLite allows them, and everything else goes through one RedefineTables step.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import type { Column, DatabaseModel, Table } from '../database/model.js';
+import { findTable } from '../database/model.js';
+import { sameName } from '../database/normalize.js';
+import { isConstantDefault, mentionsIdentifier, quoteIdentifier } from '../database/sql-text.js';
+import type { Change } from '../diff/changes.js';
+import { tableOfChange } from '../diff/changes.js';
+import type { ColumnCopy, RedefinedTable, Step } from './steps.js';
+import { sortSteps } from './steps.js';
+
+export interface PlanOptions {
+  /** The SQLite version of the database the plan will run on (native DROP COLUMN needs 3.35, RENAME COLUMN 3.25). */
+  readonly sqliteVersion?: string;
+}
+
+export interface MigrationPlan {
+  readonly steps: readonly Step[];
+  /** Things the plan had to give up, such as a CHECK constraint that names a dropped column. */
+  readonly notes: readonly Diagnostic[];
+}
+
+export function planMigration(from: DatabaseModel, to: DatabaseModel, changes: readonly Change[], options: PlanOptions = {}): MigrationPlan {
+  const version = parseVersion(options.sqliteVersion ?? '3.53.0');
+  const canDropColumn = compareVersion(version, [3, 35, 0]) >= 0;
+  const canRenameColumn = compareVersion(version, [3, 25, 0]) >= 0;
+  const notes: Diagnostic[] = [];
+
+  // Which existing tables must be rebuilt, and why.
+  const reasons = new Map<string, string[]>();
+  const addReason = (table: string, reason: string): void => {
+    const key = table.toLowerCase();
+    const list = reasons.get(key) ?? [];
+    list.push(reason);
+    reasons.set(key, list);
+  };
+  const droppedTables = new Set(changes.filter((c) => c.kind === 'DropTable').map((c) => (c.kind === 'DropTable' ? c.table.name.toLowerCase() : '')));
+  for (const c of changes) {
+    switch (c.kind) {
+      case 'AlterPrimaryKey':
+        addReason(c.table, `primary key (${(c.from?.columns ?? []).join(', ')}) → (${(c.to?.columns ?? []).join(', ')})${c.from && c.to && c.from.autoincrement !== c.to.autoincrement ? (c.to.autoincrement ? ' with AUTOINCREMENT' : ' without AUTOINCREMENT') : ''}`);
+        break;
+      case 'AlterColumn':
+        addReason(c.table, describeColumnChange(c.from, c.to, c.changes));
+        break;
+      case 'AddForeignKey':
+        addReason(c.table, `foreign key (${c.foreignKey.columns.join(', ')}) → ${c.foreignKey.referencedTable} added (ON DELETE ${c.foreignKey.onDelete} ON UPDATE ${c.foreignKey.onUpdate})`);
+        break;
+      case 'DropForeignKey':
+        addReason(c.table, `foreign key (${c.foreignKey.columns.join(', ')}) → ${c.foreignKey.referencedTable} removed`);
+        break;
+      case 'AddColumn': {
+        const why = whyNotAddable(c.column);
+        if (why) addReason(c.table, `column "${c.column.name}" ${why}`);
+        break;
+      }
+      case 'DropColumn': {
+        if (droppedTables.has(c.table.toLowerCase())) break;
+        const table = findTable(from, tableBefore(c.table, changes));
+        const why = !canDropColumn ? 'cannot be dropped before SQLite 3.35' : table ? whyNotDroppable(c.column, table, from, changes) : undefined;
+        if (why) addReason(c.table, `column "${c.column.name}" dropped, and it ${why}`);
+        break;
+      }
+      case 'RenameColumn':
+        if (!canRenameColumn) addReason(c.table, `column "${c.from}" renamed, which needs SQLite 3.25`);
+        break;
+      case 'DropIndex':
+        if (c.index.origin === 'u' && !droppedTables.has(c.index.table.toLowerCase())) {
+          addReason(c.index.table, `UNIQUE (${c.index.columns.map((x) => x.name ?? x.expression).join(', ')}) is written in the table definition`);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  const steps: Step[] = [];
+  const redefined: RedefinedTable[] = [];
+  const redefinedChanges: Change[] = [];
+  const isRedefined = (table: string): boolean => reasons.has(table.toLowerCase());
+  for (const t of to.tables) {
+    if (!isRedefined(t.name)) continue;
+    const ownChanges = changes.filter((c) => sameName(tableOfChange(c), t.name));
+    const old = findTable(from, tableBefore(t.name, changes));
+    if (!old) continue;
+    redefinedChanges.push(...ownChanges);
+    redefined.push(redefineTable(old, t, ownChanges, reasons.get(t.name.toLowerCase())!, notes));
+  }
+
+  for (const c of changes) {
+    const table = tableOfChange(c);
+    if (isRedefined(table) && c.kind !== 'RenameTable') continue;
+    switch (c.kind) {
+      case 'AddTable':
+        steps.push({ kind: 'CreateTable', table: c.table, changes: [c] });
+        for (const index of c.table.indexes) if (index.origin === 'c') steps.push({ kind: 'CreateIndex', index, changes: [c] });
+        break;
+      case 'DropTable':
+        steps.push({ kind: 'DropTable', table: c.table, changes: [c] });
+        break;
+      case 'RenameTable':
+        steps.push({ kind: 'RenameTable', from: c.from, to: c.to, changes: [c] });
+        break;
+      case 'AddColumn':
+        steps.push({ kind: 'AddColumn', table: c.table, column: c.column, changes: [c] });
+        break;
+      case 'DropColumn':
+        if (!droppedTables.has(c.table.toLowerCase())) steps.push({ kind: 'DropColumn', table: c.table, column: c.column.name, changes: [c] });
+        break;
+      case 'RenameColumn':
+        steps.push({ kind: 'RenameColumn', table: c.table, from: c.from, to: c.to, changes: [c] });
+        break;
+      case 'AddIndex':
+        steps.push({ kind: 'CreateIndex', index: c.index, changes: [c] });
+        break;
+      case 'DropIndex':
+        // Indexes of a dropped table go with it.
+        if (!droppedTables.has(c.index.table.toLowerCase())) steps.push({ kind: 'DropIndex', index: c.index, changes: [c] });
+        break;
+      case 'AlterColumn':
+      case 'AlterPrimaryKey':
+      case 'AddForeignKey':
+      case 'DropForeignKey':
+        // Only reachable for tables that are redefined (handled above).
+        break;
+    }
+  }
+  if (redefined.length > 0) {
+    const liveTables = new Set(to.tables.map((t) => t.name.toLowerCase()));
+    steps.push({
+      kind: 'RedefineTables',
+      tables: redefined,
+      dependents: {
+        views: from.views,
+        triggers: from.triggers.filter((tr) => liveTables.has(tr.table.toLowerCase()) || renamedTo(tr.table, changes) !== undefined),
+      },
+      changes: redefinedChanges,
+    });
+  }
+  return { steps: sortSteps(steps), notes };
+}
+
+/** The name a table had before this migration (following a RenameTable change). */
+function tableBefore(name: string, changes: readonly Change[]): string {
+  const r = changes.find((c) => c.kind === 'RenameTable' && sameName(c.to, name));
+  return r && r.kind === 'RenameTable' ? r.from : name;
+}
+function renamedTo(name: string, changes: readonly Change[]): string | undefined {
+  const r = changes.find((c) => c.kind === 'RenameTable' && sameName(c.from, name));
+  return r && r.kind === 'RenameTable' ? r.to : undefined;
+}
+
+function describeColumnChange(from: Column, to: Column, kinds: readonly string[]): string {
+  const parts: string[] = [];
+  if (kinds.includes('type')) parts.push(`type ${from.type || '(none)'} → ${to.type || '(none)'}`);
+  if (kinds.includes('nullability')) parts.push(to.notNull ? 'made required' : 'made optional');
+  if (kinds.includes('default')) parts.push(`default ${from.default ?? '(none)'} → ${to.default ?? '(none)'}`);
+  if (kinds.includes('generated')) parts.push('generated expression changed');
+  return `column "${to.name}" ${parts.join(', ')}`;
+}
+
+/** Why `ALTER TABLE … ADD COLUMN` cannot add this column, or undefined when it can. */
+export function whyNotAddable(column: Column): string | undefined {
+  if (column.generated?.stored) return 'is a stored generated column';
+  if (column.default !== undefined && !isConstantDefault(column.default)) return `has a non-constant default (${column.default})`;
+  if (column.notNull && column.default === undefined && !column.generated) return 'is required and has no default';
+  return undefined;
+}
+
+/** Why `ALTER TABLE … DROP COLUMN` cannot drop this column, or undefined when it can. */
+function whyNotDroppable(column: Column, table: Table, db: DatabaseModel, changes: readonly Change[]): string | undefined {
+  const name = column.name;
+  if (table.primaryKey?.columns.some((c) => sameName(c, name))) return 'is in the primary key';
+  const droppedIndexes = new Set(changes.filter((c) => c.kind === 'DropIndex').map((c) => (c.kind === 'DropIndex' ? c.index.name.toLowerCase() : '')));
+  for (const index of table.indexes) {
+    const uses = index.columns.some((c) => (c.name !== undefined ? sameName(c.name, name) : mentionsIdentifier(c.expression ?? '', name))) || (index.where !== undefined && mentionsIdentifier(index.where, name));
+    if (!uses) continue;
+    if (index.origin === 'u' || index.origin === 'pk') return 'is in a UNIQUE constraint';
+    if (!droppedIndexes.has(index.name.toLowerCase())) return `is used by the index "${index.name}"`;
+  }
+  if (table.foreignKeys.some((fk) => fk.columns.some((c) => sameName(c, name)))) return 'has a foreign key';
+  if (table.checks.some((ck) => mentionsIdentifier(ck.expression, name))) return 'is used by a CHECK constraint';
+  if (table.columns.some((c) => c.generated && mentionsIdentifier(c.generated.expression, name))) return 'is used by a generated column';
+  const dependent = [...db.views.map((v) => v.sql), ...db.triggers.map((t) => t.sql)].some((sql) => mentionsIdentifier(sql, name));
+  if (dependent) return 'is used by a view or trigger';
+  return undefined;
+}
+
+function redefineTable(old: Table, desired: Table, changes: readonly Change[], reasons: readonly string[], notes: Diagnostic[]): RedefinedTable {
+  const renamedColumn = (newName: string): string => {
+    const r = changes.find((c) => c.kind === 'RenameColumn' && sameName(c.to, newName));
+    return r && r.kind === 'RenameColumn' ? r.from : newName;
+  };
+  const droppedColumns = old.columns.filter((c) => !desired.columns.some((d) => sameName(renamedColumn(d.name), c.name)));
+  // Keep what the schema cannot express: collations, generated columns, CHECKs and table options.
+  const columns = desired.columns.map((d) => {
+    const before = old.columns.find((c) => sameName(c.name, renamedColumn(d.name)));
+    return {
+      ...d,
+      ...(d.collation === undefined && before?.collation !== undefined ? { collation: before.collation } : {}),
+      ...(d.generated === undefined && before?.generated !== undefined ? { generated: before.generated } : {}),
+    };
+  });
+  const checks = old.checks.filter((ck) => {
+    const gone = droppedColumns.find((c) => mentionsIdentifier(ck.expression, c.name));
+    if (gone) {
+      notes.push(
+        diagnostic('D312', `The CHECK constraint \`${ck.expression}\` on \`${old.name}\` names the dropped column \`${gone.name}\`, so the rebuilt table does not keep it.`, {
+          hint: 'Recreate the constraint by hand if it is still needed.',
+        }),
+      );
+      return false;
+    }
+    return true;
+  });
+  const to: Table = { ...desired, columns, checks: [...desired.checks, ...checks], withoutRowid: old.withoutRowid || desired.withoutRowid, strict: old.strict || desired.strict };
+  const copies: ColumnCopy[] = [];
+  for (const col of columns) {
+    if (col.generated) continue;
+    const before = old.columns.find((c) => sameName(c.name, renamedColumn(col.name)));
+    if (!before || before.generated) continue;
+    const source = quoteIdentifier(before.name);
+    const fill = col.notNull && !before.notNull && col.default !== undefined ? `coalesce(${source}, ${col.default}) AS ${quoteIdentifier(col.name)}` : source;
+    copies.push({ column: col.name, expression: fill });
+  }
+  copies.sort((a, b) => (a.column < b.column ? -1 : a.column > b.column ? 1 : 0));
+  return { from: old, to, copies, reasons };
+}
+
+type Version = [number, number, number];
+function parseVersion(v: string): Version {
+  const [a = 0, b = 0, c = 0] = v.split('.').map((x) => Number.parseInt(x, 10) || 0);
+  return [a, b, c];
+}
+function compareVersion(a: Version, b: Version): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}

@@ -1,0 +1,121 @@
+/**
+ * What a table's CREATE TABLE text says beyond the PRAGMAs, gathered per constraint kind: the primary key's name,
+ * AUTOINCREMENT and sort; UNIQUE constraint names; foreign-key names and deferral; CHECK constraints; and the
+ * clauses the DatabaseModel does not record (reported as I613 by the caller). Pure.
+ */
+import { assertNever } from '../assert.js';
+import type { CheckConstraint, IndexSort } from '../database/model.js';
+import type { ColumnDef, ConflictResolution, CreateTableStatement, ForeignKeyClause, IndexedColumnDef } from './ddl-ast.js';
+import { quoteIdentifier } from './quote.js';
+
+export interface PrimaryKeyDdl {
+  readonly name?: string;
+  readonly autoincrement: boolean;
+  /** The sort of a one-column key (`"id" INTEGER PRIMARY KEY DESC`, `PRIMARY KEY ("id" DESC)`). */
+  readonly sort?: IndexSort;
+}
+
+export interface UniqueDdl {
+  readonly name?: string;
+  readonly columns: readonly IndexedColumnDef[];
+}
+
+export interface ForeignKeyDdl {
+  readonly name?: string;
+  readonly columns: readonly string[];
+  readonly clause: ForeignKeyClause;
+}
+
+export interface TableDdl {
+  readonly columns: readonly ColumnDef[];
+  readonly primaryKey?: PrimaryKeyDdl;
+  readonly uniques: readonly UniqueDdl[];
+  /** In declaration order (column REFERENCES first, as SQLite registers them). */
+  readonly foreignKeys: readonly ForeignKeyDdl[];
+  readonly checks: readonly CheckConstraint[];
+  /** Descriptions of clauses the model does not record, for I613. */
+  readonly unmodelled: readonly string[];
+}
+
+export function describeTableDdl(statement: CreateTableStatement): TableDdl {
+  let primaryKey: PrimaryKeyDdl | undefined;
+  const uniques: UniqueDdl[] = [];
+  const foreignKeys: ForeignKeyDdl[] = [];
+  const checks: CheckConstraint[] = [];
+  const unmodelled: string[] = [];
+  const conflict = (clause: ConflictResolution | undefined, what: string): void => {
+    if (clause) unmodelled.push(`ON CONFLICT ${clause} on ${what}`);
+  };
+  const match = (fk: ForeignKeyDdl): void => {
+    if (fk.clause.match !== undefined) unmodelled.push(`MATCH ${fk.clause.match} on the foreign key (${fk.columns.map(quoteIdentifier).join(', ')})`);
+  };
+
+  for (const column of statement.columns) {
+    const where = `column ${quoteIdentifier(column.name)}`;
+    for (const c of column.constraints) {
+      switch (c.kind) {
+        case 'PrimaryKey':
+          primaryKey = { ...named(c.name), autoincrement: c.autoincrement, ...(c.sort === 'DESC' ? { sort: c.sort } : {}) };
+          conflict(c.conflict, `the primary key of ${where}`);
+          break;
+        case 'Unique':
+          uniques.push({ ...named(c.name), columns: [{ expression: quoteIdentifier(column.name), column: column.name }] });
+          conflict(c.conflict, `UNIQUE of ${where}`);
+          break;
+        case 'NotNull':
+          conflict(c.conflict, `NOT NULL of ${where}`);
+          break;
+        case 'Check':
+          checks.push({ expression: c.expression, ...named(c.name) });
+          break;
+        case 'References': {
+          const fk = { ...named(c.name), columns: [column.name], clause: c.foreignKey };
+          foreignKeys.push(fk);
+          match(fk);
+          break;
+        }
+        case 'Null':
+        case 'Default':
+        case 'Collate':
+        case 'Generated':
+          // Per-column facts: read by the column builder.
+          break;
+        default:
+          assertNever(c);
+      }
+    }
+  }
+  for (const c of statement.constraints) {
+    switch (c.kind) {
+      case 'PrimaryKey': {
+        const single = c.columns.length === 1 ? c.columns[0] : undefined;
+        primaryKey = { ...named(c.name), autoincrement: c.autoincrement, ...(single?.sort === 'DESC' ? { sort: single.sort } : {}) };
+        conflict(c.conflict, 'the primary key');
+        if (c.columns.length > 1 && c.columns.some((k) => k.sort === 'DESC')) unmodelled.push('a descending column in the compound primary key');
+        if (c.columns.some((k) => k.collation !== undefined)) unmodelled.push('COLLATE in the primary key');
+        break;
+      }
+      case 'Unique':
+        uniques.push({ ...named(c.name), columns: c.columns });
+        conflict(c.conflict, `UNIQUE (${c.columns.map((k) => k.expression).join(', ')})`);
+        break;
+      case 'Check':
+        checks.push({ expression: c.expression, ...named(c.name) });
+        conflict(c.conflict, `CHECK (${c.expression})`);
+        break;
+      case 'ForeignKey': {
+        const fk = { ...named(c.name), columns: c.columns, clause: c.foreignKey };
+        foreignKeys.push(fk);
+        match(fk);
+        break;
+      }
+      default:
+        assertNever(c);
+    }
+  }
+  return { columns: statement.columns, ...(primaryKey ? { primaryKey } : {}), uniques, foreignKeys, checks, unmodelled };
+}
+
+function named(name: string | undefined): { name?: string } {
+  return name !== undefined ? { name } : {};
+}
