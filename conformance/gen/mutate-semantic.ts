@@ -60,13 +60,19 @@ const typoType: SemanticMutation = (s, rng) => {
   return { lines: replaceLine(s, x.field.line, renderField(s.lines[x.field.line]!, { ...x.field, type })), description: `type of ${x.block.name}.${x.field.name}: ${x.field.type} → ${type}` };
 };
 
-const removeId: SemanticMutation = (s, rng) => {
-  const withId = s.lines.map((l, i) => [l, i] as const).filter(([l]) => /@id\b|@@id\(/.test(l));
-  if (withId.length === 0) return undefined;
-  const [line, i] = rng.pick(withId);
-  if (/^\s*@@id/.test(line)) return { lines: s.lines.filter((_, k) => k !== i), description: `remove @@id on line ${i + 1}` };
-  return { lines: replaceLine(s, i, line.replace(/\s*@id(\([^)]*\))?/, '')), description: `remove @id on line ${i + 1}` };
-};
+/** Removes a field attribute (`@id`) or the block attribute of the same kind (`@@id(…)`). */
+function removeAttribute(name: 'id' | 'unique'): SemanticMutation {
+  return (s, rng) => {
+    const re = new RegExp(`@${name}\\b|@@${name}\\(`);
+    const candidates = s.lines.map((l, i) => [l, i] as const).filter(([l]) => re.test(l));
+    if (candidates.length === 0) return undefined;
+    const [line, i] = rng.pick(candidates);
+    if (new RegExp(`^\\s*@@${name}`).test(line)) return { lines: s.lines.filter((_, k) => k !== i), description: `remove @@${name} on line ${i + 1}` };
+    return { lines: replaceLine(s, i, line.replace(new RegExp(`\\s*@${name}(\\([^)]*\\))?`), '')), description: `remove @${name} on line ${i + 1}` };
+  };
+}
+
+const removeId = removeAttribute('id');
 
 const swapRelationArgs: SemanticMutation = (s, rng) => {
   const lines = s.lines.map((l, i) => [l, i] as const).filter(([l]) => /fields:\s*\[[^\]]*\].*references:\s*\[[^\]]*\]/.test(l));
@@ -94,13 +100,7 @@ const setNullOnRequired: SemanticMutation = (s, rng) => {
   return { lines: replaceLine(s, x.field.line, renderField(s.lines[x.field.line]!, { ...x.field, rest })), description: `onDelete: SetNull on ${x.block.name}.${x.field.name}` };
 };
 
-const removeUnique: SemanticMutation = (s, rng) => {
-  const withUnique = s.lines.map((l, i) => [l, i] as const).filter(([l]) => /@unique\b|@@unique\(/.test(l));
-  if (withUnique.length === 0) return undefined;
-  const [line, i] = rng.pick(withUnique);
-  if (/^\s*@@unique/.test(line)) return { lines: s.lines.filter((_, k) => k !== i), description: `remove @@unique on line ${i + 1}` };
-  return { lines: replaceLine(s, i, line.replace(/\s*@unique(\([^)]*\))?/, '')), description: `remove @unique on line ${i + 1}` };
-};
+const removeUnique = removeAttribute('unique');
 
 const addUnique: SemanticMutation = (s, rng) => {
   const x = pickField(s, rng, (f) => isScalar(f) && !/@unique|@id/.test(f.rest));

@@ -220,27 +220,25 @@ class Grammar {
       );
       type = { name: '', optional, list, span: typeExpr.span };
     }
-    const { attributes, end } = this.fieldAttributes(last);
-    const trailingComment = this.trailing();
-    return {
-      kind: 'Field',
-      name: nameTok.image,
-      nameSpan: c.tokenSpan(nameTok),
-      type,
-      attributes,
-      docs: trailingComment?.doc ? [...docs, docText(trailingComment.text)] : docs,
-      ...(trailingComment ? { trailingComment } : {}),
-      span: spanOf(c, nameTok, end),
-    };
+    return { kind: 'Field', type, ...this.declarationTail(nameTok, last, docs) };
   }
 
   enumValue(docs: string[]): Member {
+    const nameTok = this.c.next();
+    return { kind: 'EnumValue', ...this.declarationTail(nameTok, nameTok, docs) };
+  }
+
+  /** What fields and enum values end with: attributes and a trailing comment (which may be documentation). */
+  declarationTail(nameTok: Token, last: Token, docs: string[]) {
     const c = this.c;
-    const nameTok = c.next();
-    const { attributes, end } = this.fieldAttributes(nameTok);
+    const attributes: AttributeNode[] = [];
+    let end = last;
+    while (c.is('FieldAttribute')) {
+      attributes.push(parseAttribute(c, false));
+      end = c.tokens[c.i - 1]!;
+    }
     const trailingComment = this.trailing();
     return {
-      kind: 'EnumValue',
       name: nameTok.image,
       nameSpan: c.tokenSpan(nameTok),
       attributes,
@@ -248,16 +246,6 @@ class Grammar {
       ...(trailingComment ? { trailingComment } : {}),
       span: spanOf(c, nameTok, end),
     };
-  }
-
-  fieldAttributes(last: Token): { attributes: AttributeNode[]; end: Token } {
-    const attributes: AttributeNode[] = [];
-    let end = last;
-    while (this.c.is('FieldAttribute')) {
-      attributes.push(parseAttribute(this.c, false));
-      end = this.c.tokens[this.c.i - 1]!;
-    }
-    return { attributes, end };
   }
 
   trailing(): CommentNode | undefined {
