@@ -16,6 +16,7 @@ const STRICTER: readonly (Difference & { readonly code: string })[] = [
   { code: 'V237', reason: 'two enum values stored as the same text', matches: (m) => /are both stored as/.test(m) },
   { code: 'V225', reason: 'an empty `@map("")` name', matches: (m) => /must not be empty/.test(m) },
   { code: 'P106', reason: 'text after the `{` of a block header (Prisma ignores it silently)', matches: (m) => /must end its line/.test(m) },
+  { code: 'V225', reason: 'unknown arguments of index fields (Prisma ignores them silently)', matches: (m) => /for the field `|takes named arguments only/.test(m) },
 ];
 
 /** The oracle removes these lines before asking Prisma (Prisma 7 rejects connection URLs in schema files). */

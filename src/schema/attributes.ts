@@ -205,7 +205,7 @@ export function decodeIndexFields(arg: Argument | undefined, what: string, diagn
         else if (a.name === 'ops') ops = a.value.kind === 'Constant' || a.value.kind === 'Call' ? exprText(a.value) : undefined;
         else {
           diagnostics.push(
-            diagnostic('V225', `Unknown argument ${a.name ? `\`${a.name}\`` : ''} for the field \`${item.name}\`.`, {
+            diagnostic('V225', a.name ? `Unknown argument \`${a.name}\` for the field \`${item.name}\`.` : `The field \`${item.name}\` takes named arguments only.`, {
               span: a.span,
               hint: 'A field in an index takes `sort: Asc|Desc`, `length: n` or `ops: …`.',
             }),

@@ -43,7 +43,7 @@ export interface Token {
   readonly synthetic?: boolean;
 }
 
-export type LexProblemKind = 'InvalidCharacter' | 'UnterminatedString' | 'UnterminatedComment' | 'NameStartsWithDigit';
+export type LexProblemKind = 'InvalidCharacter' | 'UnterminatedString' | 'UnterminatedComment' | 'NameStartsWithDigit' | 'InvalidEscape' | 'ControlInString';
 
 export interface LexProblem {
   readonly kind: LexProblemKind;
@@ -184,12 +184,23 @@ export function tokenize(text: string): LexResult {
       while (end < n) {
         const d = text.charCodeAt(end);
         if (d === 92) {
-          // A backslash escapes the next character, but never a line break.
+          // A backslash escapes the next character, but never a line break. Strings use JSON's escapes, as in Prisma.
           const next = text.charCodeAt(end + 1);
-          end += next === 10 || Number.isNaN(next) ? 1 : 2;
+          if (next === 10 || Number.isNaN(next)) {
+            end++;
+            continue;
+          }
+          const escape = escapeLength(text, end);
+          if (escape === 0) {
+            const width = next === 117 ? 6 : 2; // `\uXXXX`: show what stands where the four hex digits should
+            const shown = text.slice(end, end + width).split('\n')[0]!;
+            problems.push({ kind: 'InvalidEscape', start: end, end: end + shown.length, text: shown });
+          }
+          end += Math.max(2, escape);
           continue;
         }
         if (d === 10) break;
+        if (d < 32 && d !== 13) problems.push({ kind: 'ControlInString', start: end, end: end + 1, text: text[end]! });
         if (d === 34) {
           closed = true;
           end++;
@@ -256,6 +267,13 @@ export function tokenize(text: string): LexResult {
     i = end;
   }
   return { tokens, problems };
+}
+
+/** The length of a valid JSON escape at `at` (a backslash): 2, or 6 for `\uXXXX`; 0 when it is not one. */
+function escapeLength(text: string, at: number): number {
+  const c = text[at + 1];
+  if (c === 'u') return /^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6)) ? 6 : 0;
+  return c !== undefined && '"\\/bfnrt'.includes(c) ? 2 : 0;
 }
 
 /** Decodes the text of a string literal (with its quotes) into its value. */

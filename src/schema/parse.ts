@@ -69,6 +69,22 @@ class FileParser {
         case 'UnterminatedString':
           this.syntaxError(diagnostic('P102', 'This string is not closed.', { span }));
           break;
+        case 'InvalidEscape':
+          this.syntaxError(
+            diagnostic('P103', p.text.startsWith('\\u') ? `Invalid Unicode escape \`${p.text}\`: \`\\u\` takes four hex digits.` : `Unknown escape sequence \`${p.text}\` in a string.`, {
+              span,
+              hint: 'Strings use JSON escapes: \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX. Write a backslash as `\\\\` (a Windows path, say).',
+            }),
+          );
+          break;
+        case 'ControlInString':
+          this.syntaxError(
+            diagnostic('P103', `A control character (${describeChars(p.text)}) is not allowed inside a string.`, {
+              span,
+              hint: p.text === '\t' ? 'Write a tab as `\\t`.' : 'Write it as an escape such as `\\u0001`.',
+            }),
+          );
+          break;
         case 'NameStartsWithDigit':
           this.syntaxError(diagnostic('V222', `The name \`${p.text}\` must not start with a number.`, { span, hint: 'Start the name with a letter.' }));
           break;

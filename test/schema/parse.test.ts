@@ -126,6 +126,13 @@ test('a `}` in the middle of a line does not close the block', () => {
   assert.equal(codes('model A {\n  id Int } @id\n  b Int\n}\n'), ['P103@2:10']);
 });
 
+test('strings take JSON escapes only, and no control characters (as Prisma)', () => {
+  assert.equal(codes('model A {\n  id String @id @default("a\\u0041\\\\b\\/c\\"")\n}\n'), []);
+  assert.equal(codes('model A {\n  id String @id @default("C:\\dir")\n}\n'), ['P103@2:29']);
+  assert.equal(codes('model A {\n  id String @id @default("a\\u00zz")\n}\n'), ['P103@2:28']);
+  assert.equal(codes('model A {\n  id String @id @default("a\tb")\n}\n'), ['P103@2:28']);
+});
+
 test('numbers follow Prisma\'s grammar: no exponent, leading zeros are fine', () => {
   assert.equal(codes('model A {\n  id Int @id @default(007)\n}\n'), []);
   assert.equal(codes('model A {\n  id Float @id @default(1e5)\n}\n'), ['V222@2:25']);
