@@ -4,7 +4,8 @@
 // Why bundle: chevrotain (prisma-ast's parser engine) ships as ~300 ES modules via lodash-es, which take
 // ~400 ms to load; its single-file build loads in ~25 ms. The bundles alias chevrotain to that file, so
 // `codegen validate` starts in well under the 0.5 s budget. Heavy, lazily used dependencies (ts-morph,
-// handlebars, better-sqlite3) stay external and load only in the commands that need them.
+// handlebars, better-sqlite3, and @viz-js/viz: Graphviz as 1.2 MB of JavaScript with the wasm inlined) stay external
+// and load only in the commands that need them.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -33,7 +34,7 @@ await build({
   sourcemap: false,
   chunkNames: 'chunks/[name]-[hash]',
   alias: { chevrotain: chevrotainSingleFile },
-  external: ['better-sqlite3', 'ts-morph', 'handlebars'],
+  external: ['better-sqlite3', 'ts-morph', 'handlebars', '@viz-js/viz'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -50,6 +50,14 @@ const firstMigration = readdirSync(path.join(work, 'prisma/migrations')).find((f
 console.log(`  prisma/migrations/${firstMigration}/migration.sql starts with:`);
 console.log(readFileSync(path.join(work, 'prisma/migrations', firstMigration, 'migration.sql'), 'utf8').split('\n').slice(0, 8).map((l) => `    ${l}`).join('\n'));
 
+if (name !== 'basic') {
+  // Steps 3 to 5 put data in the blog schema of examples/basic; other examples stop at the diagram.
+  step('3. Draw the schema');
+  codegen(['erd', '--output', 'erd.html']);
+  console.log(`\nDone. The example ran in ${path.relative(root, work)}/ (a fresh copy each run); open erd.html there.`);
+  process.exit(0);
+}
+
 step('3. Put data in the dev database');
 {
   const db = new Database(devDb);
@@ -86,4 +94,7 @@ codegen(['migrate', 'deploy', '--db', 'prisma/fresh.db']);
 codegen(['migrate', 'status', '--db', 'prisma/fresh.db']);
 codegen(['diff', '--from-db', 'prisma/fresh.db', '--to-schema', 'prisma/schema.prisma', '--exit-code']);
 
-console.log(`\nDone. The example ran in ${path.relative(root, work)}/ (a fresh copy each run).`);
+step('6. Draw the schema');
+codegen(['erd', '--output', 'erd.html']);
+
+console.log(`\nDone. The example ran in ${path.relative(root, work)}/ (a fresh copy each run); erd.html is its diagram.`);

@@ -4,4 +4,5 @@
  */
 export * from './api/schema.js';
 export * from './api/diff.js';
+export * from './api/erd.js';
 export type { DiffSource } from './api/sources.js';

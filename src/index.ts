@@ -1,6 +1,9 @@
 // Public API barrel: no logic here.
 export { loadSchema, validateSources, validateSchemaText, formatSchema, writeFormattedFiles } from './api.js';
 export type { LoadSchemaOptions, LoadSchemaResult, FormatSchemaOptions, FormatSchemaResult, FormattedFile } from './api.js';
+export { erd, renderDiagram, ERD_FORMATS } from './api.js';
+export type { ErdOptions, ErdResult, ErdFormat, DiagramOptions, DiagramResult } from './api.js';
+export type { Diagram, ErdEntity, ErdAttribute, ErdEdge, ErdEnum, EdgeEnd, Cardinality, KeyMarker } from './erd/model.js';
 export { formatSchemaText } from './schema/format.js';
 export type { FormatTextResult } from './schema/format.js';
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';

@@ -68,6 +68,13 @@ function relationFieldNames(schema: GenSchema, model: GenModel): Set<string> {
   return new Set(schema.relations.filter((r) => r.from === model.name && r.kind !== 'm-n').map((r) => `${r.field}Id`));
 }
 
+/** Removes a field and the indexes and uniques that name it (they would not validate without it). */
+function removeField(model: GenModel, name: string): void {
+  model.fields = model.fields.filter((f) => f.name !== name);
+  model.indexes = model.indexes.filter((i) => !i.fields.includes(name));
+  model.uniques = model.uniques.filter((u) => !u.includes(name));
+}
+
 function isKey(model: GenModel, field: GenField): boolean {
   return model.id.kind === 'single' ? model.id.field === field.name : model.id.fields.includes(field.name);
 }
@@ -228,7 +235,7 @@ function apply(rng: Random, schema: GenSchema, kind: EvolutionKind, next: () => 
       for (const r of dropped) {
         if (r.kind === 'm-n' || r.from === model.name) continue;
         const from = schema.models.find((m) => m.name === r.from);
-        if (from) from.fields = from.fields.filter((f) => f.name !== `${r.field}Id`);
+        if (from) removeField(from, `${r.field}Id`);
       }
       return `dropModel ${model.name}`;
     }
@@ -253,7 +260,7 @@ function apply(rng: Random, schema: GenSchema, kind: EvolutionKind, next: () => 
       schema.relations = schema.relations.filter((x) => x !== r);
       if (r.kind !== 'm-n') {
         const from = schema.models.find((m) => m.name === r.from);
-        if (from) from.fields = from.fields.filter((f) => f.name !== `${r.field}Id`);
+        if (from) removeField(from, `${r.field}Id`);
       }
       return `dropRelation ${r.kind} ${r.from}→${r.to}`;
     }

@@ -180,10 +180,13 @@ export function generateSchema(seed: number, options: GenOptions): GenSchema {
 export function addRelation(rng: Random, schema: GenSchema, from: GenModel, to: GenModel): void {
   const kind = rng.pick(['1-n', '1-n', '1-1', 'm-n'] as const);
   const usedNames = new Set(schema.relations.filter((x) => (x.from === from.name && x.to === to.name) || (x.from === to.name && x.to === from.name)).map((x) => x.name ?? ''));
+  // A number for the new names: the relation count, unless an evolution dropped a relation and it is taken.
+  const taken = new Set([...schema.relations.flatMap((x) => [x.field, x.backField, x.name ?? '']), ...schema.models.flatMap((m) => m.fields.map((f) => f.name))]);
+  let n = schema.relations.length;
+  while (['rel', 'many', 'back', 'manyBack', 'R'].some((p) => taken.has(`${p}${n}`) || taken.has(`rel${n}Id`))) n++;
   const needsName = usedNames.size > 0 || from === to;
-  const name = needsName ? `R${schema.relations.length}` : undefined;
+  const name = needsName ? `R${n}` : undefined;
   if (name === undefined && usedNames.has('')) return;
-  const n = schema.relations.length;
   if (kind === 'm-n') {
     if (from.id.kind !== 'single' || to.id.kind !== 'single') return;
     schema.relations.push({ kind, from: from.name, to: to.name, ...(name ? { name } : {}), field: `many${n}`, backField: `manyBack${n}`, optional: false });

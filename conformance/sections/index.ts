@@ -1,4 +1,5 @@
 import type { Section } from '../section.ts';
+import { checkSection } from './check.ts';
 import { diffSection } from './diff.ts';
 import { migrateSection } from './migrate.ts';
 import { formatSection } from './format.ts';
@@ -7,4 +8,4 @@ import { parseCorpus } from './parse-corpus.ts';
 import { validateSection } from './validate.ts';
 
 /** Every section, in report order. Each lives in its own file. */
-export const SECTIONS: Section[] = [parseCorpus, validateSection, formatSection, introspectCorpus, diffSection, migrateSection];
+export const SECTIONS: Section[] = [parseCorpus, validateSection, formatSection, introspectCorpus, diffSection, migrateSection, checkSection];

@@ -65,7 +65,8 @@ export function diff(options: DiffOptions): DiffResult {
       ...(connection ? { query: (sql: string) => connection.query(sql) } : {}),
       ...(to.hints ? { hints: to.hints } : {}),
     });
-    const sql = renderMigrationScript(plan.steps, { warnings: [...safety.warnings, ...safety.unexecutable].filter((d) => d.severity !== 'info').map((d) => d.message) });
+    const header = [...safety.warnings, ...safety.unexecutable, ...plan.notes].filter((d) => d.severity !== 'info');
+    const sql = renderMigrationScript(plan.steps, { warnings: header.map((d) => d.message) });
     return {
       ok: true,
       diagnostics,

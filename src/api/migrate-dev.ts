@@ -142,7 +142,7 @@ export function migrateDev(options: MigrateDevOptions): MigrateDevResult {
     notes.push(...plan.notes);
     const hints = schemaHints(options.schema);
     const live = checkMigration({ from: shadow, to: desired, changes, query: (sql) => conn.query(sql), hints });
-    const fileWarnings = checkMigration({ from: shadow, to: desired, changes, hints }).warnings.filter((d) => d.severity !== 'info');
+    const fileWarnings = [...checkMigration({ from: shadow, to: desired, changes, hints }).warnings, ...plan.notes].filter((d) => d.severity !== 'info');
     const sql = renderMigrationScript(plan.steps, { warnings: fileWarnings.map((d) => d.message) });
     if (live.unexecutable.length > 0) return { outcome: { kind: 'unexecutable', problems: live.unexecutable, sql, applied }, createdDatabase, reset, notes };
     const lossy = live.warnings.filter((d) => d.severity === 'warning');

@@ -8,7 +8,7 @@ import { EXIT, processIO, type CliIO } from './io.js';
 
 const FORMATS = ['text', 'json'] as const;
 /** Every command name, for "did you mean" on a typo. */
-const COMMANDS = ['init', 'validate', 'format', 'diff', 'migrate', 'check'];
+const COMMANDS = ['init', 'validate', 'format', 'diff', 'migrate', 'check', 'erd'];
 
 class UsageError extends Error {}
 
@@ -86,6 +86,22 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       run(async (a) => {
         const { runDiff } = await import('./commands/diff.js');
         return runDiff(a as never, io);
+      }),
+    )
+    .command(
+      'erd',
+      'Draw the schema as an entity-relationship diagram (svg, html, mermaid or dot)',
+      (y) =>
+        y
+          .option('schema', { type: 'string', describe: 'Schema file or folder (default: prisma/schema.prisma, schema.prisma, prisma/)' })
+          .option('format', { choices: ['svg', 'html', 'mermaid', 'dot'] as const, describe: 'Output format (default: from the --output extension, else svg)' })
+          .option('models', { type: 'string', array: true, describe: 'Draw only these models and their neighbours: names, table names or globs (A,B or "File*")' })
+          .option('direction', { choices: ['TB', 'LR'] as const, describe: 'Layout: top to bottom (default) or left to right' })
+          .option('output', { type: 'string', alias: 'o', describe: 'Write to a file instead of stdout' })
+          .option('force', { type: 'boolean', describe: 'Overwrite an --output file that `codegen erd` did not write' }),
+      run(async (a) => {
+        const { runErd } = await import('./commands/erd.js');
+        return runErd(a as never, io);
       }),
     )
     .command('migrate', 'Create and apply migrations (Prisma-compatible folder and history)', (y) => {

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticsToJson, formatDiagnosticsGithub, formatDiagnosticsText, summarize, type SourceText } from '../diagnostics/format.js';
 import { useColor, type CliIO } from './io.js';
@@ -22,4 +23,36 @@ export function printDiagnosticsAs(format: OutputFormat, io: CliIO, diagnostics:
 /** `1 file`, `3 files`. */
 export function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Whether `--output` may write `file`: user files are never overwritten without `--force`. A file may be replaced
+ * when it does not exist, when `--force` is given, or when `ours` recognises its beginning (the header that the
+ * command itself writes). Otherwise prints why not.
+ */
+export function mayWriteOutput(io: CliIO, shown: string, file: string, options: { force?: boolean; command: string; ours: (head: string) => boolean }): boolean {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    return true;
+  }
+  if (stat.isDirectory()) {
+    io.stderr(`error: ${shown} is a folder. Give a file name to --output.\n`);
+    return false;
+  }
+  if (options.force || options.ours(readHead(file))) return true;
+  io.stderr(`error: ${shown} exists and was not written by \`${options.command}\`. Pass --force to overwrite it.\n`);
+  return false;
+}
+
+/** The first few kilobytes of a file, as text. */
+function readHead(file: string, bytes = 4096): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
+  }
 }

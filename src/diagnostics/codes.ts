@@ -104,7 +104,7 @@ export const CODES = {
     title: 'Cannot write file',
     severity: 'error',
     hint: 'Check the permissions of the file and of its folder.',
-    doc: '`codegen format` could not write a formatted schema file. The file is left as it was: the new text is written to a temporary file in the same folder and renamed over the old one only when complete.',
+    doc: '`codegen format` could not write a formatted schema file, or `codegen diff --output` its output file. The file is left as it was: the new text is written to a temporary file in the same folder and renamed over the old one only when complete.',
   },
   P116: {
     title: 'Invalid config',
@@ -417,7 +417,7 @@ export const CODES = {
   D312: {
     title: 'Preserved object dropped',
     severity: 'warning',
-    doc: 'Something the schema cannot describe (a CHECK constraint, a trigger, a view) depends on a column or table that the migration drops, so it cannot be kept.',
+    doc: 'Something the schema cannot describe (a CHECK constraint, a trigger, a view) depends on a column or table that the migration drops, so it cannot be kept. The migration drops it (a view or trigger left naming a missing table or column would make SQLite refuse every later `ALTER TABLE … RENAME`); recreate it by hand if it is still needed.',
   },
   D313: {
     title: 'Foreign key violated by existing rows',

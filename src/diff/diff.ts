@@ -33,10 +33,29 @@ export function diffDatabases(from: DatabaseModel, to: DatabaseModel, options: D
   }
   for (const f of from.tables) if (!matched.has(f)) changes.push({ kind: 'DropTable', table: f });
   const pkOf = (db: DatabaseModel) => (table: string) => db.tables.find((t) => sameName(t.name, table))?.primaryKey?.columns ?? [];
+  const renamed = renamedNames(options.renames);
   for (const [f, t] of pairs) {
-    changes.push(...diffTable(f, t, options.renames, pkOf(from), pkOf(to)));
+    changes.push(...diffTable(f, t, options.renames, pkOf(from), pkOf(to), renamed));
   }
   return changes;
+}
+
+/** Old names → new names. Renames apply to everything that refers to the renamed thing (SQLite rewrites references). */
+interface RenamedNames {
+  table(name: string): string;
+  /** A column of a table, both under their old names. */
+  column(table: string, name: string): string;
+}
+
+function renamedNames(renames: Renames | undefined): RenamedNames {
+  const tables = renames?.tables ?? [];
+  const columns = renames?.columns ?? [];
+  const table = (name: string): string => tables.find((r) => sameName(r.from, name))?.to ?? name;
+  return {
+    table,
+    // A column rename names its table by the new name (or the old one, when the table is not renamed).
+    column: (t, name) => columns.find((r) => (sameName(r.table, table(t)) || sameName(r.table, t)) && sameName(r.from, name))?.to ?? name,
+  };
 }
 
 function diffTable(
@@ -45,6 +64,7 @@ function diffTable(
   renames: Renames | undefined,
   fromPk: (table: string) => readonly string[],
   toPk: (table: string) => readonly string[],
+  renamed: RenamedNames,
 ): Change[] {
   const changes: Change[] = [];
   const table = t.name;
@@ -67,8 +87,8 @@ function diffTable(
   if (!samePrimaryKey(f.primaryKey, t.primaryKey, renameMap(columnRenames))) {
     changes.push({ kind: 'AlterPrimaryKey', table, ...(f.primaryKey ? { from: f.primaryKey } : {}), ...(t.primaryKey ? { to: t.primaryKey } : {}) });
   }
-  changes.push(...diffIndexes(f, t));
-  changes.push(...diffForeignKeys(f, t, fromPk, toPk));
+  changes.push(...diffIndexes(f, t, renamed));
+  changes.push(...diffForeignKeys(f, t, fromPk, toPk, renamed));
   return changes;
 }
 
@@ -81,7 +101,9 @@ export function columnChanges(a: Column, b: Column): ColumnChangeKind[] {
   if (!sameType(a.type, b.type)) kinds.push('type');
   if (a.notNull !== b.notNull) kinds.push('nullability');
   if (!sameDefault(a, b)) kinds.push('default');
-  if (!!a.generated !== !!b.generated || (a.generated && b.generated && (a.generated.expression !== b.generated.expression || a.generated.stored !== b.generated.stored))) {
+  // A schema cannot declare a generated column: when the desired side has none, the database's one is kept (the
+  // planner preserves it through rebuilds, as it does collations).
+  if (b.generated && (!a.generated || a.generated.expression !== b.generated.expression || a.generated.stored !== b.generated.stored)) {
     kinds.push('generated');
   }
   return kinds;
@@ -94,16 +116,18 @@ function samePrimaryKey(a: PrimaryKey | undefined, b: PrimaryKey | undefined, re
   return a.autoincrement === b.autoincrement;
 }
 
-function diffIndexes(f: Table, t: Table): Change[] {
+function diffIndexes(f: Table, t: Table, renamed: RenamedNames): Change[] {
   const changes: Change[] = [];
   const actual = f.indexes.filter((i) => i.origin !== 'pk');
+  // An index under the column names it has after the renames: SQLite's RENAME COLUMN rewrites it.
+  const current = (i: Index): Index => ({ ...i, columns: i.columns.map((c) => (c.name !== undefined ? { ...c, name: renamed.column(f.name, c.name) } : c)) });
   const used = new Set<Index>();
   for (const want of t.indexes) {
     if (want.origin === 'pk') continue;
     const byName = actual.find((i) => !used.has(i) && sameName(i.name, want.name));
     if (byName) {
       used.add(byName);
-      if (!sameIndexDefinition(byName, want)) {
+      if (!sameIndexDefinition(current(byName), want)) {
         changes.push({ kind: 'DropIndex', index: byName });
         changes.push({ kind: 'AddIndex', index: want });
       }
@@ -111,7 +135,7 @@ function diffIndexes(f: Table, t: Table): Change[] {
     }
     // A UNIQUE constraint written in the table's DDL (an autoindex) is the same unique index under another name:
     // it cannot be renamed without a rebuild, and it enforces the same thing.
-    const constraint = actual.find((i) => !used.has(i) && i.origin === 'u' && sameIndexDefinition({ ...i, name: want.name }, want));
+    const constraint = actual.find((i) => !used.has(i) && i.origin === 'u' && sameIndexDefinition({ ...current(i), name: want.name }, want));
     if (constraint) {
       used.add(constraint);
       continue;
@@ -122,15 +146,21 @@ function diffIndexes(f: Table, t: Table): Change[] {
   return changes;
 }
 
-function diffForeignKeys(f: Table, t: Table, fromPk: (table: string) => readonly string[], toPk: (table: string) => readonly string[]): Change[] {
+function diffForeignKeys(f: Table, t: Table, fromPk: (table: string) => readonly string[], toPk: (table: string) => readonly string[], renamed: RenamedNames): Change[] {
   const changes: Change[] = [];
-  const resolveFrom = (fk: ForeignKey): readonly string[] => (fk.referencedColumns.length ? fk.referencedColumns : fromPk(fk.referencedTable));
+  // An existing foreign key under the names it has after the renames: SQLite's RENAME TABLE and RENAME COLUMN
+  // rewrite the references, so a renamed parent or key column is the same foreign key, not a rebuild.
+  const current = (fk: ForeignKey): ForeignKey => ({
+    ...fk,
+    columns: fk.columns.map((c) => renamed.column(f.name, c)),
+    referencedTable: renamed.table(fk.referencedTable),
+    referencedColumns: (fk.referencedColumns.length ? fk.referencedColumns : fromPk(fk.referencedTable)).map((c) => renamed.column(fk.referencedTable, c)),
+  });
   const resolveTo = (fk: ForeignKey): readonly string[] => (fk.referencedColumns.length ? fk.referencedColumns : toPk(fk.referencedTable));
+  const existing = new Map(f.foreignKeys.map((fk) => [fk, current(fk)]));
   const used = new Set<ForeignKey>();
   for (const want of t.foreignKeys) {
-    const match = f.foreignKeys.find(
-      (fk) => !used.has(fk) && sameForeignKeyTarget(fk, want, (x) => (x === want ? resolveTo(x) : resolveFrom(x))),
-    );
+    const match = f.foreignKeys.find((fk) => !used.has(fk) && sameForeignKeyTarget(existing.get(fk)!, want, (x) => (x === want ? resolveTo(x) : x.referencedColumns)));
     if (match) {
       used.add(match);
       if (match.onDelete !== want.onDelete || match.onUpdate !== want.onUpdate) {

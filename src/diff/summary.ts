@@ -20,7 +20,7 @@ function describe(change: Change): string {
       return `[*] Renamed column \`${change.from}\` to \`${change.to}\``;
     case 'AlterColumn': {
       const what = change.changes.map((k) =>
-        k === 'type' ? `type ${change.from.type} → ${change.to.type}` : k === 'nullability' ? (change.to.notNull ? 'made required' : 'made optional') : k === 'default' ? `default ${change.from.default ?? 'none'} → ${change.to.default ?? 'none'}` : 'generated expression',
+        k === 'type' ? `type ${change.from.type || '(none)'} → ${change.to.type || '(none)'}` : k === 'nullability' ? (change.to.notNull ? 'made required' : 'made optional') : k === 'default' ? `default ${change.from.default ?? 'none'} → ${change.to.default ?? 'none'}` : 'generated expression',
       );
       return `[*] Altered column \`${change.to.name}\` (${what.join(', ')})`;
     }

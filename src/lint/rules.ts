@@ -85,7 +85,13 @@ export const RULES: Record<string, Rule> = {
     ),
   L706: (ctx) =>
     ctx.changes.flatMap((c) =>
-      c.kind === 'AddColumn' && c.column.notNull && c.column.default === undefined && !c.column.generated && findTable(ctx.before, c.table)
+      c.kind === 'AddColumn' &&
+      c.column.notNull &&
+      c.column.default === undefined &&
+      !c.column.generated &&
+      findTable(ctx.before, c.table) &&
+      // A rebuild that fills the new column itself (a hand-written backfill in its INSERT … SELECT) is fine.
+      !ctx.rebuilt.some((r) => sameName(r.table, c.table) && r.copied?.some((x) => sameName(x, c.column.name)))
         ? [
             {
               code: 'L706',

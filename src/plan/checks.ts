@@ -9,6 +9,7 @@ import type { DatabaseModel, Index, Table } from '../database/model.js';
 import { findTable } from '../database/model.js';
 import { sameName, typeFamily } from '../database/normalize.js';
 import { quoteIdentifier as q, quoteString } from '../database/sql-text.js';
+import { mentionsIdentifier } from './mentions.js';
 import type { Change } from '../diff/changes.js';
 
 export type Query = (sql: string) => Record<string, unknown>[];
@@ -38,6 +39,7 @@ export interface CheckInput {
 
 /** Prisma's names for type families in messages (`Int`, `String`, …); unsupported types keep their SQL name. */
 function typeName(declared: string): string {
+  if (declared.trim() === '') return '(none)';
   const f = typeFamily(declared);
   return f.startsWith('Unsupported:') ? declared : f;
 }
@@ -105,6 +107,13 @@ export function checkMigration(input: CheckInput): SafetyReport {
             if (nulls > 0) unexecutable.push(diagnostic('D309', `Made the column \`${c.to.name}\` on table \`${c.table}\` required, but there ${nulls === 1 ? 'is 1 existing NULL value' : `are ${nulls} existing NULL values`}.`));
           }
         }
+        if (c.changes.includes('nullability') && c.to.notNull && c.to.default !== undefined) {
+          // Its NULLs become the default: a unique index over it (kept, not added here) may no longer hold.
+          const added = new Set(changes.filter((x) => x.kind === 'AddIndex').map((x) => (x.kind === 'AddIndex' ? x.index : undefined)));
+          for (const index of findTable(input.to, c.table)?.indexes ?? []) {
+            if (index.unique && !added.has(index) && index.columns.some((x) => x.name !== undefined && sameName(x.name, c.to.name))) checkNewUnique(index, c.to.name);
+          }
+        }
         break;
       }
       case 'AddColumn': {
@@ -138,7 +147,21 @@ export function checkMigration(input: CheckInput): SafetyReport {
         if (!t || !live) break;
         const parent = before(c.foreignKey.referencedTable);
         const cols = c.foreignKey.columns.map((col) => columnBefore(c.table, col));
-        if (!parent || !cols.every((col) => t.columns.some((x) => sameName(x.name, col)))) break;
+        if (!cols.every((col) => t.columns.some((x) => sameName(x.name, col)))) break;
+        if (!parent) {
+          // The parent is created by this migration, so it starts empty: every reference the rows hold breaks.
+          const pointing = count(`SELECT count(*) FROM ${q(t.name)} WHERE ${cols.map((col) => `${q(col)} IS NOT NULL`).join(' AND ')}`);
+          if (pointing > 0) {
+            unexecutable.push(
+              diagnostic(
+                'D313',
+                `The new foreign key on \`${c.table}\`(${cols.join(', ')}) → \`${c.foreignKey.referencedTable}\` does not hold: \`${c.foreignKey.referencedTable}\` is created empty by this migration, and ${pointing} row${pointing === 1 ? ' points' : 's point'} at it.`,
+                { hint: `If \`${c.foreignKey.referencedTable}\` is a renamed table, declare the rename (\`/// @renamed(from: "old")\` on the model) so that its rows are kept.` },
+              ),
+            );
+          }
+          break;
+        }
         const refs = c.foreignKey.referencedColumns.length ? c.foreignKey.referencedColumns : (parent.primaryKey?.columns ?? []);
         if (refs.length !== cols.length || !refs.every((r) => parent.columns.some((x) => sameName(x.name, r)))) break;
         const orphans = count(
@@ -165,7 +188,7 @@ export function checkMigration(input: CheckInput): SafetyReport {
       if (rows.length === 0) continue;
       const total = rows.reduce((s, r) => s + Number(r.n), 0);
       warnings.push(
-        diagnostic('D307', `The column \`${e.column}\` on \`${e.table}\` holds values that are not in the enum \`${e.enumName}\`: ${rows.slice(0, 5).map((r) => `'${String(r.v)}'`).join(', ')}${rows.length > 5 ? ', …' : ''} (${total}${rows.length > 5 ? '+' : ''} rows).`, {
+        diagnostic('D307', `The column \`${e.column}\` on \`${e.table}\` holds values that are not in the enum \`${e.enumName}\`: ${rows.slice(0, 5).map((r) => `'${String(r.v)}'`).join(', ')}${rows.length > 5 ? ', …' : ''} (${total}${rows.length > 5 ? '+' : ''} row${total === 1 && rows.length <= 5 ? '' : 's'}).`, {
           hint: `Add the values back to \`${e.enumName}\`, or update those rows before migrating.`,
         }),
       );
@@ -173,29 +196,65 @@ export function checkMigration(input: CheckInput): SafetyReport {
   }
   return { warnings, unexecutable };
 
-  function checkNewUnique(index: Index): void {
+  /** The default that fills the NULLs of a column this migration makes required, if it does. */
+  function fillOf(table: string, column: string): string | undefined {
+    const c = changes.find((x) => x.kind === 'AlterColumn' && sameName(x.table, table) && sameName(x.to.name, column));
+    return c && c.kind === 'AlterColumn' && c.changes.includes('nullability') && c.to.notNull ? c.to.default : undefined;
+  }
+
+  /**
+   * Whether a unique index holds on the rows once the migration has filled them: an index this migration adds
+   * (`filled` undefined), or an existing one over a column it makes required with a default (`filled`: that column).
+   */
+  function checkNewUnique(index: Index, filled?: string): void {
     const cols = index.columns.map((x) => x.name).filter((x): x is string => x !== undefined);
     const described = `\`[${cols.join(',')}]\``;
     if (!live) {
-      warnings.push(diagnostic('D304', `A unique constraint covering the columns ${described} on the table \`${index.table}\` will be added. If there are existing duplicate values, this will fail.`));
+      if (filled === undefined) warnings.push(diagnostic('D304', `A unique constraint covering the columns ${described} on the table \`${index.table}\` will be added. If there are existing duplicate values, this will fail.`));
       return;
     }
     const t = before(index.table);
     if (!t) return;
     const sources = cols.map((col) => columnBefore(index.table, col));
-    if (sources.length !== index.columns.length || !sources.every((col) => t.columns.some((x) => sameName(x.name, col)))) return;
+    if (sources.length !== index.columns.length) return;
+    const existing = sources.filter((col) => t.columns.some((x) => sameName(x.name, col)));
+    const added = sources.filter((col) => !existing.includes(col));
+    if (added.length > 0) {
+      // A column added by this migration holds the same value on every existing row: its default, or NULL (which
+      // never collides). So the rows collide when they agree on the index's other columns.
+      const table = findTable(input.to, index.table);
+      const columns = added.map((col) => table?.columns.find((x) => sameName(x.name, col)));
+      if (columns.some((c) => !c || c.default === undefined || c.generated)) return;
+      if (index.where !== undefined && added.some((col) => mentionsIdentifier(index.where!, col))) return;
+    }
     if (rowsIn(t.name) === 0) return;
-    const list = sources.map(q).join(', ');
-    const where = [index.where, ...sources.map((col) => `${q(col)} IS NOT NULL`)].filter(Boolean).join(' AND ');
-    const finder = `SELECT ${list}, count(*) FROM ${q(t.name)} WHERE ${where} GROUP BY ${list} HAVING count(*) > 1`;
+    // A column made required with a default holds that default where it held NULL.
+    const fills = cols.map((col) => fillOf(index.table, col));
+    const expressions = existing.map((col) => {
+      const fill = fills[sources.indexOf(col)];
+      return fill !== undefined ? `coalesce(${q(col)}, ${fill})` : q(col);
+    });
+    const list = expressions.join(', ');
+    const conditions = [index.where, ...expressions.map((e) => `${e} IS NOT NULL`)].filter(Boolean);
+    const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+    const finder = existing.length
+      ? `SELECT ${list}, count(*) FROM ${q(t.name)}${where} GROUP BY ${list} HAVING count(*) > 1`
+      : `SELECT count(*) FROM ${q(t.name)}${where} HAVING count(*) > 1`;
     const dups = count(`SELECT count(*) FROM (${finder})`);
+    const filledNames = cols.filter((_, i) => fills[i] !== undefined && existing.includes(sources[i]!));
+    const why = [
+      added.length ? `the new column${added.length === 1 ? '' : 's'} ${added.map((c) => `\`${c}\``).join(', ')} get${added.length === 1 ? 's' : ''} the same default on every existing row` : '',
+      filledNames.length ? `the NULLs of ${filledNames.map((c) => `\`${c}\``).join(', ')}, made required, become the default` : '',
+    ].filter(Boolean);
+    const because = why.length ? ` (${why.join('; ')})` : '';
     if (dups > 0) {
+      const what = filled === undefined ? 'cannot be added' : 'would not hold';
       unexecutable.push(
-        diagnostic('D305', `A unique constraint covering the columns ${described} on the table \`${index.table}\` cannot be added: ${dups} value${dups === 1 ? ' is' : 's are'} duplicated.`, {
+        diagnostic('D305', `A unique constraint covering the columns ${described} on the table \`${index.table}\` ${what}: ${dups} value${dups === 1 ? ' is' : 's are'} duplicated${because}.`, {
           hint: `Find them with: ${finder};`,
         }),
       );
-    } else {
+    } else if (filled === undefined) {
       warnings.push(diagnostic('D304', `A unique constraint covering the columns ${described} on the table \`${index.table}\` will be added. The current rows hold no duplicates.`, { severity: 'info' }));
     }
   }

@@ -5,12 +5,14 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import type { Column, DatabaseModel, Table } from '../database/model.js';
+import type { Column, DatabaseModel, ForeignKey, Table, Trigger, View } from '../database/model.js';
 import { findTable } from '../database/model.js';
 import { sameName } from '../database/normalize.js';
-import { isConstantDefault, mentionsIdentifier, quoteIdentifier } from '../database/sql-text.js';
+import { isConstantDefault, quoteIdentifier } from '../database/sql-text.js';
+import { mentionsIdentifier } from './mentions.js';
 import type { Change } from '../diff/changes.js';
 import { tableOfChange } from '../diff/changes.js';
+import { brokenDependents, columnsAfterRenames, expressionAfterRenames, renameLookup, triggerAfterRenames } from './dependents.js';
 import type { ColumnCopy, RedefinedTable, Step } from './steps.js';
 import { sortSteps } from './steps.js';
 
@@ -39,6 +41,10 @@ export function planMigration(from: DatabaseModel, to: DatabaseModel, changes: r
     list.push(reason);
     reasons.set(key, list);
   };
+  // Views and triggers that would name a dropped table or column: dropped first (DropView, DropTrigger), and reported.
+  const broken = brokenDependents(from, to, changes);
+  const isBroken = (o: View | Trigger): boolean => broken.some((b) => (b.object.kind === 'view' ? b.object.view : b.object.trigger) === o);
+  const keptObjects: DatabaseModel = { ...from, views: from.views.filter((v) => !isBroken(v)), triggers: from.triggers.filter((t) => !isBroken(t)) };
   const droppedTables = new Set(changes.filter((c) => c.kind === 'DropTable').map((c) => (c.kind === 'DropTable' ? c.table.name.toLowerCase() : '')));
   for (const c of changes) {
     switch (c.kind) {
@@ -48,11 +54,20 @@ export function planMigration(from: DatabaseModel, to: DatabaseModel, changes: r
       case 'AlterColumn':
         addReason(c.table, describeColumnChange(c.from, c.to, c.changes));
         break;
-      case 'AddForeignKey':
-        addReason(c.table, `foreign key (${c.foreignKey.columns.join(', ')}) → ${c.foreignKey.referencedTable} added (ON DELETE ${c.foreignKey.onDelete} ON UPDATE ${c.foreignKey.onUpdate})`);
+      case 'AddForeignKey': {
+        const fk = c.foreignKey;
+        const was = changedForeignKey(c, changes);
+        if (was) {
+          const actions = [was.onDelete !== fk.onDelete ? `ON DELETE ${was.onDelete} → ${fk.onDelete}` : '', was.onUpdate !== fk.onUpdate ? `ON UPDATE ${was.onUpdate} → ${fk.onUpdate}` : ''];
+          addReason(c.table, `foreign key (${fk.columns.join(', ')}) → ${fk.referencedTable} ${actions.filter(Boolean).join(', ')}`);
+        } else addReason(c.table, `foreign key (${fk.columns.join(', ')}) → ${fk.referencedTable} added (ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate})`);
         break;
+      }
       case 'DropForeignKey':
-        addReason(c.table, `foreign key (${c.foreignKey.columns.join(', ')}) → ${c.foreignKey.referencedTable} removed`);
+        // A changed foreign key is one Drop and one Add: the Add says what changed.
+        if (!changes.some((a) => a.kind === 'AddForeignKey' && changedForeignKey(a, changes) === c.foreignKey)) {
+          addReason(c.table, `foreign key (${c.foreignKey.columns.join(', ')}) → ${c.foreignKey.referencedTable} removed`);
+        }
         break;
       case 'AddColumn': {
         const why = whyNotAddable(c.column);
@@ -62,7 +77,7 @@ export function planMigration(from: DatabaseModel, to: DatabaseModel, changes: r
       case 'DropColumn': {
         if (droppedTables.has(c.table.toLowerCase())) break;
         const table = findTable(from, tableBefore(c.table, changes));
-        const why = !canDropColumn ? 'cannot be dropped before SQLite 3.35' : table ? whyNotDroppable(c.column, table, from, changes) : undefined;
+        const why = !canDropColumn ? 'cannot be dropped before SQLite 3.35' : table ? whyNotDroppable(c.column, table, keptObjects, changes) : undefined;
         if (why) addReason(c.table, `column "${c.column.name}" dropped, and it ${why}`);
         break;
       }
@@ -80,21 +95,44 @@ export function planMigration(from: DatabaseModel, to: DatabaseModel, changes: r
   }
 
   const steps: Step[] = [];
+  for (const b of broken) {
+    const what = b.object.kind === 'view' ? `view \`${b.object.view.name}\`` : `trigger \`${b.object.trigger.name}\``;
+    notes.push(diagnostic('D312', `The ${what} ${b.why}, so the migration drops the ${b.object.kind}.`, { hint: `Recreate the ${b.object.kind} by hand if it is still needed.` }));
+    steps.push(b.object.kind === 'view' ? { kind: 'DropView', view: b.object.view, changes: [b.change] } : { kind: 'DropTrigger', trigger: b.object.trigger, changes: [b.change] });
+  }
+
+  const renames = renameLookup(changes);
   const redefined: RedefinedTable[] = [];
   const redefinedChanges: Change[] = [];
   const isRedefined = (table: string): boolean => reasons.has(table.toLowerCase());
+  // Column renames in a rebuilt table run natively first when they can, so that SQLite rewrites the views and
+  // triggers that name the columns; the rebuild then copies from the renamed columns.
+  const nativeRenames = new Set<Change>();
   for (const t of to.tables) {
     if (!isRedefined(t.name)) continue;
     const ownChanges = changes.filter((c) => sameName(tableOfChange(c), t.name));
-    const old = findTable(from, tableBefore(t.name, changes));
-    if (!old) continue;
+    const found = findTable(from, tableBefore(t.name, changes));
+    if (!found) continue;
+    const columnRenames = ownChanges.filter((c) => c.kind === 'RenameColumn');
+    const collides = columnRenames.some((r) => r.kind === 'RenameColumn' && found.columns.some((c) => sameName(c.name, r.to)));
+    if (canRenameColumn && !collides) for (const r of columnRenames) nativeRenames.add(r);
+    // The table as it is when the step runs: renamed (RenameTable and RenameColumn steps come first), its CHECKs
+    // and generated columns naming the renamed columns.
+    const current: Table = {
+      ...found,
+      name: t.name,
+      columns: columnsAfterRenames(found.columns, found.name, renames).map((c) => (canRenameColumn && !collides ? { ...c, name: renames.column(found.name, c.name) ?? c.name } : c)),
+      checks: found.checks.map((ck) => ({ ...ck, expression: expressionAfterRenames(ck.expression, found.name, renames) })),
+    };
     redefinedChanges.push(...ownChanges);
-    redefined.push(redefineTable(old, t, ownChanges, reasons.get(t.name.toLowerCase())!, notes));
+    redefined.push(redefineTable(current, t, ownChanges.filter((c) => !nativeRenames.has(c)), reasons.get(t.name.toLowerCase())!, notes));
   }
 
   for (const c of changes) {
     const table = tableOfChange(c);
-    if (isRedefined(table) && c.kind !== 'RenameTable') continue;
+    // An index created by name is dropped by name even on a rebuilt table, so that the script says so.
+    const explicit = c.kind === 'RenameTable' || nativeRenames.has(c) || (c.kind === 'DropIndex' && c.index.origin === 'c');
+    if (isRedefined(table) && !explicit) continue;
     switch (c.kind) {
       case 'AddTable':
         steps.push({ kind: 'CreateTable', table: c.table, changes: [c] });
@@ -131,28 +169,30 @@ export function planMigration(from: DatabaseModel, to: DatabaseModel, changes: r
     }
   }
   if (redefined.length > 0) {
-    const liveTables = new Set(to.tables.map((t) => t.name.toLowerCase()));
+    const rebuilt = (tr: Trigger): boolean => isRedefined(renames.table(tr.table) ?? tr.table);
+    const dropped = (tr: Trigger): boolean => droppedTables.has(tr.table.toLowerCase());
+    const kept = keptObjects.triggers.filter((tr) => !dropped(tr));
     steps.push({
       kind: 'RedefineTables',
       tables: redefined,
-      dependents: {
-        views: from.views,
-        triggers: from.triggers.filter((tr) => liveTables.has(tr.table.toLowerCase()) || renamedTo(tr.table, changes) !== undefined),
-      },
+      triggers: kept.filter(rebuilt).map((tr) => triggerAfterRenames(tr, from, renames)),
       changes: redefinedChanges,
     });
   }
   return { steps: sortSteps(steps), notes };
 }
 
+/** For an added foreign key that replaces one on the same columns and parent (its actions changed): the old one. */
+function changedForeignKey(add: Extract<Change, { kind: 'AddForeignKey' }>, changes: readonly Change[]): ForeignKey | undefined {
+  const sameKey = (a: ForeignKey, b: ForeignKey): boolean => sameName(a.referencedTable, b.referencedTable) && a.columns.length === b.columns.length && a.columns.every((col, i) => sameName(col, b.columns[i]!));
+  const drop = changes.find((c): c is Extract<Change, { kind: 'DropForeignKey' }> => c.kind === 'DropForeignKey' && sameName(c.table, add.table) && sameKey(c.foreignKey, add.foreignKey));
+  return drop?.foreignKey;
+}
+
 /** The name a table had before this migration (following a RenameTable change). */
 function tableBefore(name: string, changes: readonly Change[]): string {
   const r = changes.find((c) => c.kind === 'RenameTable' && sameName(c.to, name));
   return r && r.kind === 'RenameTable' ? r.from : name;
-}
-function renamedTo(name: string, changes: readonly Change[]): string | undefined {
-  const r = changes.find((c) => c.kind === 'RenameTable' && sameName(c.from, name));
-  return r && r.kind === 'RenameTable' ? r.to : undefined;
 }
 
 function describeColumnChange(from: Column, to: Column, kinds: readonly string[]): string {

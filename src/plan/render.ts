@@ -10,6 +10,8 @@ import type { RedefinedTable, Step, StepKind } from './steps.js';
 type Renderer<K extends StepKind> = (step: Extract<Step, { kind: K }>) => string[];
 
 const RENDERERS: { [K in StepKind]: Renderer<K> } = {
+  DropView: (s) => ['-- DropView', `DROP VIEW IF EXISTS ${q(s.view.name)};`],
+  DropTrigger: (s) => ['-- DropTrigger', `DROP TRIGGER IF EXISTS ${q(s.trigger.name)};`],
   DropIndex: (s) => ['-- DropIndex', `DROP INDEX ${q(s.index.name)};`],
   DropTable: (s) => ['-- DropTable', 'PRAGMA foreign_keys=off;', `DROP TABLE ${q(s.table.name)};`, 'PRAGMA foreign_keys=on;'],
   RenameTable: (s) => ['-- RenameTable', `ALTER TABLE ${q(s.from)} RENAME TO ${q(s.to)};`],
@@ -19,13 +21,10 @@ const RENDERERS: { [K in StepKind]: Renderer<K> } = {
   DropColumn: (s) => ['-- AlterTable', `ALTER TABLE ${q(s.table)} DROP COLUMN ${q(s.column)};`],
   RedefineTables: (s) => {
     const lines = ['-- RedefineTables', 'PRAGMA defer_foreign_keys=ON;', 'PRAGMA foreign_keys=OFF;'];
-    // Views and triggers would be lost (triggers go with DROP TABLE) or would make the rename fail (views that
-    // name a missing table): drop them first, recreate them after.
-    for (const v of [...s.dependents.views].reverse()) lines.push(`DROP VIEW IF EXISTS ${q(v.name)};`);
-    for (const t of s.dependents.triggers) lines.push(`DROP TRIGGER IF EXISTS ${q(t.name)};`);
+    // Views that name a rebuilt table are left as they are: the table is dropped and created again under its own
+    // name, with no RENAME for SQLite to check them against. Its triggers go with DROP TABLE: recreated after.
     for (const t of s.tables) lines.push(...renderRedefinedTable(t));
-    for (const v of s.dependents.views) lines.push(`${v.sql.trim().replace(/;?$/, ';')}`);
-    for (const t of s.dependents.triggers) lines.push(`${t.sql.trim().replace(/;?$/, ';')}`);
+    for (const t of s.triggers) lines.push(`${t.sql.trim().replace(/;?$/, ';')}`);
     lines.push('PRAGMA foreign_keys=ON;', 'PRAGMA defer_foreign_keys=OFF;');
     return lines;
   },

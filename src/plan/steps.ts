@@ -14,6 +14,7 @@ export interface ColumnCopy {
 }
 
 export interface RedefinedTable {
+  /** The table as it is when the step runs: under its new name when a RenameTable step renamed it. */
   readonly from: Table;
   /** The new definition: the desired table plus what we preserve from the old one (collations, CHECKs, options). */
   readonly to: Table;
@@ -23,6 +24,9 @@ export interface RedefinedTable {
 }
 
 export type Step =
+  /** A view or trigger that would name a dropped table or column (reported as D312). */
+  | { readonly kind: 'DropView'; readonly view: View; readonly changes: readonly Change[] }
+  | { readonly kind: 'DropTrigger'; readonly trigger: Trigger; readonly changes: readonly Change[] }
   | { readonly kind: 'DropIndex'; readonly index: Index; readonly changes: readonly Change[] }
   | { readonly kind: 'DropTable'; readonly table: Table; readonly changes: readonly Change[] }
   | { readonly kind: 'RenameTable'; readonly from: string; readonly to: string; readonly changes: readonly Change[] }
@@ -33,8 +37,11 @@ export type Step =
   | {
       readonly kind: 'RedefineTables';
       readonly tables: readonly RedefinedTable[];
-      /** Views and triggers dropped before the rebuild and recreated after it (SQLite would lose or reject them). */
-      readonly dependents: { readonly views: readonly View[]; readonly triggers: readonly Trigger[] };
+      /**
+       * The triggers of the rebuilt tables, recreated after the rebuild (DROP TABLE drops them), in their text after
+       * the migration's renames. Views are left alone: a rebuild never renames a table (see render.ts).
+       */
+      readonly triggers: readonly Trigger[];
       readonly changes: readonly Change[];
     }
   | { readonly kind: 'CreateIndex'; readonly index: Index; readonly changes: readonly Change[] };
@@ -43,7 +50,9 @@ export type StepKind = Step['kind'];
 
 /**
  * The order steps run in, with the reason for each position:
- * - DropIndex first: SQLite refuses to drop an indexed column, and an index name may be reused below.
+ * - DropView and DropTrigger first: while a view or trigger names a dropped table or column, SQLite refuses every
+ *   ALTER TABLE … RENAME (it checks the whole schema).
+ * - DropIndex next: SQLite refuses to drop an indexed column, and an index name may be reused below.
  * - DropTable before CreateTable/RenameTable: a new table may take a dropped table's name.
  * - RenameTable before anything that refers to the table by its new name.
  * - CreateTable before column changes and rebuilds, whose foreign keys may point at new tables.
@@ -51,7 +60,7 @@ export type StepKind = Step['kind'];
  * - RedefineTables after all of the above, so each rebuilt table is created once in its final shape.
  * - CreateIndex last, when every table has its final columns.
  */
-export const STEP_ORDER: readonly StepKind[] = ['DropIndex', 'DropTable', 'RenameTable', 'CreateTable', 'RenameColumn', 'AddColumn', 'DropColumn', 'RedefineTables', 'CreateIndex'];
+export const STEP_ORDER: readonly StepKind[] = ['DropView', 'DropTrigger', 'DropIndex', 'DropTable', 'RenameTable', 'CreateTable', 'RenameColumn', 'AddColumn', 'DropColumn', 'RedefineTables', 'CreateIndex'];
 
 export function sortSteps(steps: readonly Step[]): Step[] {
   const rank = (s: Step): number => STEP_ORDER.indexOf(s.kind);

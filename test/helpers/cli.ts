@@ -13,14 +13,21 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs the real CLI (built into dist/) as a child process. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+/** Whether the tests run as root, who writes through every permission: `unprivileged` runs then run as nobody. */
+export const AS_ROOT = process.getuid?.() === 0;
+
+/**
+ * Runs the real CLI (built into dist/) as a child process. `unprivileged`: as nobody when the tests run as root,
+ * so that file permissions apply.
+ */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string; unprivileged?: boolean } = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
     encoding: 'utf8',
     input: options.input,
     timeout: 60_000,
+    ...(options.unprivileged && AS_ROOT ? { uid: 65534, gid: 65534 } : {}),
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

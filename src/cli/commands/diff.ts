@@ -1,7 +1,9 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { diff, type DiffSource } from '../../api.js';
+import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnosticsToJson } from '../../diagnostics/format.js';
+import { writeFileAtomic } from '../../fs/write-file-atomic.js';
 import type { Renames } from '../../diff/changes.js';
 import { summarizeChanges } from '../../diff/summary.js';
 import { EXIT, type CliIO } from '../io.js';
@@ -112,7 +114,13 @@ export function runDiff(args: DiffArgs, io: CliIO): number {
       io.stderr(`error: ${args.output} exists. Pass --force to overwrite it.\n`);
       return EXIT.errors;
     }
-    writeFileSync(file, out);
+    try {
+      writeFileAtomic(file, out);
+    } catch (e) {
+      const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      printDiagnostics(io, [diagnostic('P115', `Cannot write \`${args.output}\`: ${reason}.`, { hint: 'Check that the folder exists and is writable.' })], []);
+      return EXIT.errors;
+    }
     io.stderr(`Wrote ${args.output}\n`);
   } else io.stdout(out);
   if (result.diagnostics.length) printDiagnostics(io, result.diagnostics, result.sources);

@@ -1,5 +1,5 @@
 /** `codegen migrate deploy | dev | status | resolve | reset | bundle`. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { dropEverything, markApplied, markRolledBack, migrate, MigrationError, migrationStatusOf } from '../../api/migrate.js';
@@ -20,7 +20,7 @@ import { DatabaseError } from '../../sqlite/errors.js';
 import { introspectDatabase } from '../../sqlite/introspect.js';
 import { openDatabase } from '../../sqlite/open.js';
 import { EXIT, type CliIO } from '../io.js';
-import { printDiagnostics } from '../output.js';
+import { mayWriteOutput, printDiagnostics } from '../output.js';
 
 export interface MigrateArgs {
   readonly schema?: string;
@@ -264,10 +264,7 @@ export function runBundle(args: MigrateArgs & { bundleFormat?: 'ts' | 'js' }, io
     return EXIT.ok;
   }
   const file = path.resolve(io.cwd, args.output);
-  if (existsSync(file) && !args.force && !readFileSync(file, 'utf8').startsWith(BUNDLE_HEADER)) {
-    io.stderr(`error: ${args.output} exists and was not written by \`codegen migrate bundle\`. Pass --force to overwrite it.\n`);
-    return EXIT.errors;
-  }
+  if (!mayWriteOutput(io, args.output, file, { force: args.force, command: 'codegen migrate bundle', ours: (head) => head.startsWith(BUNDLE_HEADER) })) return EXIT.errors;
   writeFileSync(file, text);
   io.stdout(`Bundled ${folder.migrations.length} migration${folder.migrations.length === 1 ? '' : 's'} into ${args.output}.\n`);
   return EXIT.ok;

@@ -1,0 +1,69 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { summarizeChanges } from '../../src/diff/summary.ts';
+import { AtomicUnitError } from '../../src/sqlite/errors.ts';
+import { openDatabase } from '../../src/sqlite/open.ts';
+import { applyScript, databaseFromSchema, loadSchemaText, planAgainst } from '../helpers/migration.ts';
+
+const DATASOURCE = 'datasource db {\n  provider = "sqlite"\n}\n';
+
+test('D313: a foreign key now points at a table this migration creates empty, while rows reference it', () => {
+  const one = loadSchemaText(DATASOURCE + 'model User {\n  id Int @id\n  posts Post[]\n}\nmodel Post {\n  id Int @id\n  authorId Int?\n  author User? @relation(fields: [authorId], references: [id])\n}\n');
+  // User is remapped without declaring the rename: the old table is dropped and "people" is created empty.
+  const two = loadSchemaText(DATASOURCE + 'model User {\n  id Int @id\n  posts Post[]\n  @@map("people")\n}\nmodel Post {\n  id Int @id\n  authorId Int?\n  author User? @relation(fields: [authorId], references: [id])\n}\n');
+  const conn = databaseFromSchema(one, ['INSERT INTO "User" ("id") VALUES (1), (2);', 'INSERT INTO "Post" ("id", "authorId") VALUES (1, 1), (2, 2), (3, NULL);']);
+  const m = planAgainst(conn, two);
+  assert.equal(m.safety.unexecutable.map((d) => d.code), ['D313']);
+  assert.match(m.safety.unexecutable[0]!.message, /`people` is created empty by this migration, and 2 rows point at it/);
+  assert.throws(() => applyScript(conn, m.sql), (e: unknown) => e instanceof AtomicUnitError && e.diagnostic.code === 'I609');
+  // Without rows that reference it, the same change runs.
+  conn.runAtomic(['UPDATE "Post" SET "authorId" = NULL']);
+  assert.equal(planAgainst(conn, two).safety.unexecutable, []);
+  conn.close();
+});
+
+test('D305: a unique index over a column added with a default, on a table with several rows', () => {
+  const one = loadSchemaText(DATASOURCE + 'model Item {\n  id Int @id\n  kind Int\n}\n');
+  const two = loadSchemaText(DATASOURCE + 'model Item {\n  id Int @id\n  kind Int\n  code Int @unique @default(42)\n  slot Int @default(0)\n  @@unique([kind, slot])\n}\n');
+  const conn = databaseFromSchema(one, ['INSERT INTO "Item" ("id", "kind") VALUES (1, 1), (2, 2), (3, 2);']);
+  const m = planAgainst(conn, two);
+  assert.equal(m.safety.unexecutable.map((d) => d.code), ['D305', 'D305']);
+  assert.match(m.safety.unexecutable[0]!.message, /`\[code\]`.*1 value is duplicated \(the new column `code` gets the same default on every existing row\)/);
+  assert.match(m.safety.unexecutable[1]!.message, /`\[kind,slot\]`.*1 value is duplicated/);
+  assert.match(m.safety.unexecutable[1]!.hint!, /GROUP BY "kind" HAVING/);
+  assert.throws(() => applyScript(conn, m.sql), (e: unknown) => e instanceof AtomicUnitError);
+  // One row, or a nullable column without a default (NULLs never collide): it runs.
+  conn.runAtomic(['DELETE FROM "Item" WHERE "id" > 1']);
+  assert.equal(planAgainst(conn, two).safety.unexecutable, []);
+  const nullable = loadSchemaText(DATASOURCE + 'model Item {\n  id Int @id\n  kind Int\n  code Int? @unique\n}\n');
+  conn.runAtomic(['INSERT INTO "Item" ("id", "kind") VALUES (2, 2), (3, 2);']);
+  assert.equal(planAgainst(conn, nullable).safety.unexecutable, []);
+  conn.close();
+});
+
+test('D305: a unique column made required with a default, while several rows hold NULL', () => {
+  const one = loadSchemaText(DATASOURCE + 'model Item {\n  id Int @id\n  code String? @unique\n}\n');
+  const two = loadSchemaText(DATASOURCE + 'model Item {\n  id Int @id\n  code String @unique @default("none")\n}\n');
+  const conn = databaseFromSchema(one, [`INSERT INTO "Item" ("id", "code") VALUES (1, 'a'), (2, NULL), (3, NULL);`]);
+  const m = planAgainst(conn, two);
+  assert.equal(m.safety.unexecutable.map((d) => d.code), ['D305']);
+  assert.match(m.safety.unexecutable[0]!.message, /`\[code\]` on the table `Item` would not hold: 1 value is duplicated \(the NULLs of `code`, made required, become the default\)/);
+  assert.throws(() => applyScript(conn, m.sql), (e: unknown) => e instanceof AtomicUnitError);
+  // One NULL (or a row already holding the default plus one NULL) decides it too.
+  conn.runAtomic(['DELETE FROM "Item" WHERE "id" = 3']);
+  assert.equal(planAgainst(conn, two).safety.unexecutable, []);
+  conn.runAtomic([`UPDATE "Item" SET "code" = 'none' WHERE "id" = 1`]);
+  assert.equal(planAgainst(conn, two).safety.unexecutable.map((d) => d.code), ['D305']);
+  conn.close();
+});
+
+test('a column without a declared type is described as (none), in D303 and in the summary', () => {
+  const conn = openDatabase(':memory:');
+  conn.runAtomic(['CREATE TABLE "t" ("x" PRIMARY KEY); INSERT INTO "t" VALUES (1);']);
+  const m = planAgainst(conn, loadSchemaText(DATASOURCE + 'model t {\n  x Int @id\n}\n'));
+  assert.match(m.safety.warnings.find((d) => d.code === 'D303')!.message, /cast from `\(none\)` to `Int`/);
+  assert.match(summarizeChanges(m.changes), /type \(none\) → INTEGER/);
+  conn.close();
+});
+
+test.run();
