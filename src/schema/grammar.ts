@@ -98,14 +98,12 @@ class Grammar {
         continue;
       }
       if (t.kind === 'LineBreak') {
-        const before = c.i;
         const empty = this.emptyLine();
         last = c.tokens[c.i - 1] ?? last;
         if (empty) {
           members.push(empty);
           pendingDocs = [];
         }
-        if (c.i === before) c.next();
         continue;
       }
       const lineStart = members.length;

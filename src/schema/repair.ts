@@ -54,6 +54,8 @@ class Repair {
    * the end of its line.
    */
   joinBracketedLines(tokens: Token[]): Token[] {
+    // Nearly every file keeps its brackets on one line: then there is nothing to do, and no copy to make.
+    if (!bracketsSpanLines(tokens)) return tokens;
     const out: Token[] = [];
     const brackets: Token[] = [];
     let reported = false;
@@ -266,6 +268,18 @@ class Repair {
       }),
     );
   }
+}
+
+/** Whether a line break or a comment falls inside brackets: the only case `joinBracketedLines` changes anything. */
+function bracketsSpanLines(tokens: readonly Token[]): boolean {
+  let depth = 0;
+  for (const t of tokens) {
+    const kind = t.kind;
+    if (kind === 'LRound' || kind === 'LSquare') depth++;
+    else if (kind === 'RRound' || kind === 'RSquare') depth = Math.max(0, depth - 1);
+    else if (depth > 0 && (kind === 'LineBreak' || isCommentToken(t))) return true;
+  }
+  return false;
 }
 
 export function isCommentToken(t: Token): boolean {
