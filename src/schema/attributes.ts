@@ -57,7 +57,8 @@ export type BoundArguments = ReadonlyMap<string, Argument>;
 export function bindAttribute(
   attribute: AttributeNode,
   table: Record<string, AttributeSignature>,
-  where: string,
+  /** Where the attribute stands, for the message (`on field \`id\``); may be a function, as it is needed only on error. */
+  where: string | (() => string),
   diagnostics: Diagnostic[],
 ): BoundArguments | undefined {
   const prefix = attribute.block ? '@@' : '@';
@@ -65,7 +66,7 @@ export function bindAttribute(
   if (!signature) {
     const suggestion = closest(attribute.name, Object.keys(table));
     diagnostics.push(
-      diagnostic('V224', `Unknown attribute \`${prefix}${attribute.name}\` ${where}.`, {
+      diagnostic('V224', `Unknown attribute \`${prefix}${attribute.name}\` ${typeof where === 'string' ? where : where()}.`, {
         span: attribute.nameSpan,
         hint: suggestion
           ? `Did you mean \`${prefix}${suggestion}\`?`

@@ -15,7 +15,7 @@ export function lowerEnum(block: BlockNode, diagnostics: Diagnostic[]): Enum {
     if (m.kind === 'BlockAttribute') {
       const a = m.attribute;
       if (!a.block) continue;
-      const bound = bindAttribute(a, ENUM_BLOCK_ATTRIBUTES, `on enum \`${block.name}\``, diagnostics);
+      const bound = bindAttribute(a, ENUM_BLOCK_ATTRIBUTES, () => `on enum \`${block.name}\``, diagnostics);
       if (!bound || reportRepeated(a, seenAttrs, diagnostics)) continue;
       if (a.name === 'map') {
         const v = mapName(bound, diagnostics);
@@ -42,7 +42,7 @@ export function lowerEnum(block: BlockNode, diagnostics: Diagnostic[]): Enum {
     let valueDbName = m.name;
     const valueAttrs = new Set<string>();
     for (const a of m.attributes) {
-      const bound = bindAttribute(a, ENUM_VALUE_ATTRIBUTES, `on enum value \`${m.name}\``, diagnostics);
+      const bound = bindAttribute(a, ENUM_VALUE_ATTRIBUTES, () => `on enum value \`${m.name}\``, diagnostics);
       if (!bound || reportRepeated(a, valueAttrs, diagnostics)) continue;
       const v = mapName(bound, diagnostics);
       if (v !== undefined) valueDbName = v;

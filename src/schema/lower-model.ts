@@ -69,7 +69,7 @@ export function lowerModel(block: BlockNode, names: TypeNames, diagnostics: Diag
     if (m.kind !== 'BlockAttribute') continue;
     const a = m.attribute;
     blockAttributes.push(a);
-    const bound = bindAttribute(a, BLOCK_ATTRIBUTES, `on ${block.keyword} \`${block.name}\``, diagnostics);
+    const bound = bindAttribute(a, BLOCK_ATTRIBUTES, () => `on ${block.keyword} \`${block.name}\``, diagnostics);
     if (!bound) continue;
     if (['map', 'id', 'ignore', 'schema', 'shardKey'].includes(a.name) && reportRepeated(a, seenAttrs, diagnostics)) continue;
     switch (a.name) {
@@ -212,7 +212,7 @@ function lowerField(node: FieldNode, owner: readonly [string, string], names: Ty
       );
       continue;
     }
-    const bound = bindAttribute(a, FIELD_ATTRIBUTES, `on field \`${node.name}\``, diagnostics);
+    const bound = bindAttribute(a, FIELD_ATTRIBUTES, () => `on field \`${node.name}\``, diagnostics);
     if (!bound) continue;
     if (reportRepeated(a, seenAttrs, diagnostics)) continue;
     switch (a.name) {
