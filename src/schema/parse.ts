@@ -6,8 +6,8 @@
  *   an unclosed block or bracket) get a specific diagnostic and are repaired in the token stream;
  * - grammar.ts: a recursive-descent parser for prisma-ast's grammar that builds the tree with a span for every
  *   node, and skips a bad line with one diagnostic, so that one run reports every independent error.
- * It used to drive prisma-ast's chevrotain parser; parsing directly is ~10x faster and has no parser to build
- * at start-up, which matters for `codegen validate` on large schemas.
+ * It used to drive prisma-ast's chevrotain parser; parsing directly is about 4x faster (1,000 models: ~40 ms
+ * instead of ~170 ms, warm) and has no parser to build at start-up, which matters for `codegen validate`.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
