@@ -24,6 +24,8 @@ export interface DiffTarget {
 
 export interface Oracle {
   validate(schema: string, file?: string): OracleVerdict;
+  /** Validates a multi-file schema: `[path, text]` pairs. */
+  validateFiles(files: readonly (readonly [string, string])[]): OracleVerdict;
   format(schema: string, file?: string): string;
   dmmf(schema: string): unknown;
   /** `prisma migrate diff --script` between two targets. Only one `db` target per call. */
@@ -76,21 +78,23 @@ export function loadOracle(): Oracle | undefined {
     format(schema: string, params: string): string;
     get_dmmf(params: string): string;
   };
-  return {
-    validate(schema, file = 'schema.prisma') {
+  const validateFiles = (files: readonly (readonly [string, string])[]): OracleVerdict => {
+    try {
+      wasm.validate(JSON.stringify({ prismaSchema: files.map(([f, text]) => [f, stripUrl(text)]), noColor: true }));
+      return { valid: true };
+    } catch (e) {
+      let message = String((e as Error)?.message ?? e);
       try {
-        wasm.validate(JSON.stringify({ prismaSchema: [[file, stripUrl(schema)]], noColor: true }));
-        return { valid: true };
-      } catch (e) {
-        let message = String((e as Error)?.message ?? e);
-        try {
-          message = (JSON.parse(message) as { message: string }).message;
-        } catch {
-          // not JSON: keep the text
-        }
-        return { valid: false, message };
+        message = (JSON.parse(message) as { message: string }).message;
+      } catch {
+        // not JSON: keep the text
       }
-    },
+      return { valid: false, message };
+    }
+  };
+  return {
+    validate: (schema, file = 'schema.prisma') => validateFiles([[file, schema]]),
+    validateFiles,
     format(schema, file = 'schema.prisma') {
       const out = JSON.parse(
         wasm.format(JSON.stringify([[file, schema]]), JSON.stringify({ textDocument: { uri: `file:/${file}` }, options: { tabSize: 2, insertSpaces: true } })),

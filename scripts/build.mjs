@@ -8,14 +8,11 @@
 // and load only in the commands that need them.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
-const chevrotainSingleFile = path.join(path.dirname(require.resolve('chevrotain')), '..', 'chevrotain.min.mjs');
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], {
@@ -33,7 +30,6 @@ await build({
   target: 'node20',
   sourcemap: false,
   chunkNames: 'chunks/[name]-[hash]',
-  alias: { chevrotain: chevrotainSingleFile },
   external: ['better-sqlite3', 'ts-morph', 'handlebars', '@viz-js/viz'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',

@@ -69,9 +69,13 @@ export interface PullResult {
   readonly sources: readonly SchemaSource[];
 }
 
+function hasPartialIndexes(db: DatabaseModel): boolean {
+  return db.tables.some((t) => t.indexes.some((i) => i.where !== undefined));
+}
+
 /** A fresh pull of a database model, as formatted schema text. Pure. */
 export function pullSchemaText(db: DatabaseModel, options: { naming?: NamingStyle; header?: string } = {}): string {
-  return renderPulledSchema(buildPulledSchema(db, { style: options.naming ?? 'prisma' }), options.header ?? datasourceBlock());
+  return renderPulledSchema(buildPulledSchema(db, { style: options.naming ?? 'prisma' }), options.header ?? datasourceBlock(undefined, { partialIndexes: hasPartialIndexes(db) }));
 }
 
 /** The existing schema merged with a database model: the new text of each of its files. Pure. */
@@ -131,7 +135,7 @@ export function pull(options: PullOptions = {}): PullResult {
     });
   } else {
     pulled = buildPulledSchema(db, { style: options.naming ?? 'prisma' });
-    const header = existing ? configBlocks(existing.sources[0]!) : datasourceBlock(datasourceUrl(where.from, where.path, target));
+    const header = existing ? configBlocks(existing.sources[0]!) : datasourceBlock(datasourceUrl(where.from, where.path, target), { partialIndexes: hasPartialIndexes(db) });
     const before = existing?.sources[0]?.text;
     const after = matchLineEndings(before ?? '', renderPulledSchema(pulled, header));
     files = [{ path: shown(target), absolutePath: target, ...(before !== undefined ? { before } : {}), after, changed: after !== before }];

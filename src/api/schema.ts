@@ -5,7 +5,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { writeFileAtomic } from '../fs/write-file-atomic.js';
 import { formatSchemaSources, matchLineEndings } from '../schema/format.js';
 import { locateSchema, parseSchemaSources, readSchemaSources, type SchemaSource } from '../schema/load.js';
@@ -55,8 +55,9 @@ function readSchema(options: SchemaLocationOptions): { cwd: string; location?: s
 /** Parses and validates in-memory schema text (one or more files). */
 export function validateSources(sources: readonly SchemaSource[], runRules = true): { schema: SchemaModel; diagnostics: Diagnostic[]; ok: boolean } {
   const parsed = parseSchemaSources(sources);
-  const diagnostics = [...parsed.diagnostics];
-  if (runRules) diagnostics.push(...validateSchemaModel(parsed.schema));
+  const found = [...parsed.diagnostics];
+  if (runRules) found.push(...validateSchemaModel(parsed.schema));
+  const diagnostics = sortDiagnostics(found);
   return { schema: parsed.schema, diagnostics, ok: !hasErrors(diagnostics) };
 }
 

@@ -21,7 +21,7 @@ export const CODES = {
   P101: {
     title: 'Invalid character',
     severity: 'error',
-    hint: 'Remove the character. Names may contain only ASCII letters, digits, `_` and `-`, and start with a letter.',
+    hint: 'Remove the character. Names may contain only letters, ASCII digits, `_` and `-`, and start with a letter.',
     doc: 'The schema contains a character that is not part of the schema language. Other parsers silently skip it; we do not.',
   },
   P102: {
@@ -325,8 +325,8 @@ export const CODES = {
   },
   V239: {
     title: 'Preview feature required',
-    severity: 'warning',
-    doc: 'The feature works here, but Prisma only accepts it with a `previewFeatures` flag in the generator; the schema may not work with Prisma until you add it.',
+    severity: 'error',
+    doc: 'The feature exists, but Prisma accepts it only with a `previewFeatures` flag in a generator block (views, partial indexes, shard keys). We require the flag too, so that a schema we accept stays valid for Prisma.',
   },
   V240: {
     title: 'Ignored model used in a relation',
@@ -338,6 +338,17 @@ export const CODES = {
     title: 'Unsupported provider feature ignored',
     severity: 'warning',
     doc: 'The schema is valid, but this part has no effect on SQLite.',
+  },
+  V242: {
+    title: 'Required relation over optional fields',
+    severity: 'error',
+    doc: 'A required relation field (`author User`) must be backed by required scalar fields. When one of its `fields` is optional, the relation can be missing, so the relation field must be optional too.',
+  },
+  V243: {
+    title: 'Cyclic referential actions',
+    severity: 'error',
+    hint: 'Set `onDelete: NoAction, onUpdate: NoAction` on one relation of the cycle (where the provider allows it), or use foreign keys instead of `relationMode = "prisma"`.',
+    doc: 'With `relationMode = "prisma"`, Prisma emulates referential actions and rejects actions that could cascade around a cycle of relations, or from a table into itself (a self-relation). On SQLite this means self-relations and cycles need `relationMode = "foreignKeys"`, because emulation does not offer `NoAction`.',
   },
   // (new V2xx codes go above this line)
 

@@ -28,8 +28,20 @@ export class LineIndex {
     return this.#lineStarts.length;
   }
 
+  /** The line of the last lookup: parsers ask for positions in increasing order, so it is usually the answer. */
+  #lastLine = 0;
+
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.#lineStarts;
+    const guess = this.#lastLine;
+    if (starts[guess]! <= clamped && (guess + 1 >= starts.length || starts[guess + 1]! > clamped)) {
+      return { line: guess + 1, column: clamped - starts[guess]! + 1, offset: clamped };
+    }
+    if (guess + 2 < starts.length && starts[guess + 1]! <= clamped && starts[guess + 2]! > clamped) {
+      this.#lastLine = guess + 1;
+      return { line: guess + 2, column: clamped - starts[guess + 1]! + 1, offset: clamped };
+    }
     let lo = 0;
     let hi = this.#lineStarts.length - 1;
     while (lo < hi) {
@@ -37,6 +49,7 @@ export class LineIndex {
       if (this.#lineStarts[mid]! <= clamped) lo = mid;
       else hi = mid - 1;
     }
+    this.#lastLine = lo;
     return { line: lo + 1, column: clamped - this.#lineStarts[lo]! + 1, offset: clamped };
   }
 

@@ -8,8 +8,10 @@ import type { PulledField, PulledModel, PulledRelationField, PulledScalarField, 
 import { pslString, typeText } from './types.js';
 
 /** What a fresh pull starts with when there is no schema to take the datasource from. */
-export function datasourceBlock(url?: string): string {
-  return `datasource db {\n  provider = "sqlite"\n${url !== undefined ? `  url = ${url}\n` : ''}}\n`;
+export function datasourceBlock(url?: string, options: { partialIndexes?: boolean } = {}): string {
+  const datasource = `datasource db {\n  provider = "sqlite"\n${url !== undefined ? `  url = ${url}\n` : ''}}\n`;
+  // Partial indexes (`where:`) are behind a preview feature for Prisma; without it the schema does not validate.
+  return options.partialIndexes ? `${datasource}\ngenerator client {\n  provider        = "codegen"\n  previewFeatures = ["partialIndexes"]\n}\n` : datasource;
 }
 
 export function renderPulledSchema(schema: PulledSchema, header: string): string {

@@ -57,7 +57,8 @@ export type BoundArguments = ReadonlyMap<string, Argument>;
 export function bindAttribute(
   attribute: AttributeNode,
   table: Record<string, AttributeSignature>,
-  where: string,
+  /** Where the attribute stands, for the message (`on field \`id\``); may be a function, as it is needed only on error. */
+  where: string | (() => string),
   diagnostics: Diagnostic[],
 ): BoundArguments | undefined {
   const prefix = attribute.block ? '@@' : '@';
@@ -65,7 +66,7 @@ export function bindAttribute(
   if (!signature) {
     const suggestion = closest(attribute.name, Object.keys(table));
     diagnostics.push(
-      diagnostic('V224', `Unknown attribute \`${prefix}${attribute.name}\` ${where}.`, {
+      diagnostic('V224', `Unknown attribute \`${prefix}${attribute.name}\` ${typeof where === 'string' ? where : where()}.`, {
         span: attribute.nameSpan,
         hint: suggestion
           ? `Did you mean \`${prefix}${suggestion}\`?`
@@ -107,13 +108,16 @@ export function bindAttribute(
     }
     bound.set(key, arg);
   }
-  if (signature.required && signature.positional && !bound.has(signature.positional) && ok) {
-    diagnostics.push(
-      diagnostic('V225', `\`${prefix}${attribute.name}\` needs its \`${signature.positional}\` argument.`, {
-        span: attribute.span,
-        hint: requiredHint(prefix + attribute.name),
-      }),
-    );
+  if (signature.required && signature.positional && !bound.has(signature.positional)) {
+    // After a bad argument, the missing one is usually the same mistake: report it only once.
+    if (ok) {
+      diagnostics.push(
+        diagnostic('V225', `\`${prefix}${attribute.name}\` needs its \`${signature.positional}\` argument.`, {
+          span: attribute.span,
+          hint: requiredHint(prefix + attribute.name),
+        }),
+      );
+    }
     return undefined;
   }
   return bound;
@@ -202,7 +206,7 @@ export function decodeIndexFields(arg: Argument | undefined, what: string, diagn
         else if (a.name === 'ops') ops = a.value.kind === 'Constant' || a.value.kind === 'Call' ? exprText(a.value) : undefined;
         else {
           diagnostics.push(
-            diagnostic('V225', `Unknown argument ${a.name ? `\`${a.name}\`` : ''} for the field \`${item.name}\`.`, {
+            diagnostic('V225', a.name ? `Unknown argument \`${a.name}\` for the field \`${item.name}\`.` : `The field \`${item.name}\` takes named arguments only.`, {
               span: a.span,
               hint: 'A field in an index takes `sort: Asc|Desc`, `length: n` or `ops: …`.',
             }),

@@ -1,10 +1,8 @@
 /**
- * The schema tokenizer: the "pre-lex scan" in front of prisma-ast's grammar.
- *
- * prisma-ast's own lexer skips characters it does not know (`$bad` lexes as `bad`) and folds line breaks into
- * whitespace after trailing spaces. This one is exact: it keeps every line break, reports every invalid
- * character and unterminated string with its position, and produces tokens that the adapter in `parse.ts`
- * hands to prisma-ast's parser under prisma-ast's own token types.
+ * The schema tokenizer. Unlike prisma-ast's lexer, which skips characters it does not know (`$bad` lexes as `bad`)
+ * and folds line breaks into whitespace after trailing spaces, this one is exact: it keeps every line break,
+ * reports every invalid character and unterminated string with its position, and gives each token its line and
+ * column. repair.ts and grammar.ts work on its tokens.
  */
 
 export type TokenKind =
@@ -45,7 +43,7 @@ export interface Token {
   readonly synthetic?: boolean;
 }
 
-export type LexProblemKind = 'InvalidCharacter' | 'UnterminatedString' | 'UnterminatedComment' | 'NameStartsWithDigit';
+export type LexProblemKind = 'InvalidCharacter' | 'UnterminatedString' | 'UnterminatedComment' | 'NameStartsWithDigit' | 'InvalidEscape' | 'ControlInString';
 
 export interface LexProblem {
   readonly kind: LexProblemKind;
@@ -81,9 +79,39 @@ function isLetter(c: number): boolean {
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
-/** Characters that may continue a name: letters, digits, `_` and `-` (prisma-ast and Prisma agree). */
-function isNameChar(c: number): boolean {
-  return isLetter(c) || isDigit(c) || c === 95 || c === 45;
+const ALPHABETIC = /^\p{Alphabetic}$/u;
+/** Prisma 7 accepts any Unicode letter in names (`Über`, `lööps`), but only ASCII digits. */
+function isUnicodeLetterAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return isLetter(c);
+  const cp = text.codePointAt(i)!;
+  return ALPHABETIC.test(String.fromCodePoint(cp));
+}
+/** Characters that may continue a name: letters, ASCII digits, `_` and `-`. */
+function isNameCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return isDigit(c) || c === 95 || c === 45 || isUnicodeLetterAt(text, i);
+}
+/** The UTF-16 length of the character at i (2 for an astral code point). */
+function charLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return 1;
+  // A high surrogate pairs only with a following low surrogate; a lone one is one (invalid) character.
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+/** The end of a name that continues at `from` (an ASCII fast path: names are nearly always ASCII). */
+function nameEnd(text: string, from: number): number {
+  let end = from;
+  const n = text.length;
+  while (end < n) {
+    const d = text.charCodeAt(end);
+    if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 95 || d === 45) end++;
+    else if (d >= 128 && isNameCharAt(text, end)) end += charLength(text, end);
+    else break;
+  }
+  return end;
 }
 /** Horizontal white space, including the Unicode spaces JavaScript's `\s` knows, but not line breaks. */
 function isBlank(c: number): boolean {
@@ -156,12 +184,23 @@ export function tokenize(text: string): LexResult {
       while (end < n) {
         const d = text.charCodeAt(end);
         if (d === 92) {
-          // A backslash escapes the next character, but never a line break.
+          // A backslash escapes the next character, but never a line break. Strings use JSON's escapes, as in Prisma.
           const next = text.charCodeAt(end + 1);
-          end += next === 10 || Number.isNaN(next) ? 1 : 2;
+          if (next === 10 || Number.isNaN(next)) {
+            end++;
+            continue;
+          }
+          const escape = escapeLength(text, end);
+          if (escape === 0) {
+            const width = next === 117 ? 6 : 2; // `\uXXXX`: show what stands where the four hex digits should
+            const shown = text.slice(end, end + width).split('\n')[0]!;
+            problems.push({ kind: 'InvalidEscape', start: end, end: end + shown.length, text: shown });
+          }
+          end += Math.max(2, escape);
           continue;
         }
         if (d === 10) break;
+        if (d < 32 && d !== 13) problems.push({ kind: 'ControlInString', start: end, end: end + 1, text: text[end]! });
         if (d === 34) {
           closed = true;
           end++;
@@ -183,26 +222,15 @@ export function tokenize(text: string): LexResult {
     }
     if (isDigit(c) || (c === 45 && isDigit(text.charCodeAt(i + 1)))) {
       let end = i + (c === 45 ? 1 : 0);
-      if (text.charCodeAt(end) === 48) end++;
-      else while (isDigit(text.charCodeAt(end))) end++;
+      while (isDigit(text.charCodeAt(end))) end++;
       if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) {
         end++;
         while (isDigit(text.charCodeAt(end))) end++;
       }
-      const e = text.charCodeAt(end);
-      if (e === 101 || e === 69) {
-        let k = end + 1;
-        const sign = text.charCodeAt(k);
-        if (sign === 43 || sign === 45) k++;
-        if (isDigit(text.charCodeAt(k))) {
-          while (isDigit(text.charCodeAt(k))) k++;
-          end = k;
-        }
-      }
-      if (isLetter(text.charCodeAt(end)) || text.charCodeAt(end) === 95) {
+      // Prisma's numbers have no exponent: `1e5` is a name that starts with a digit, as below.
+      if (isUnicodeLetterAt(text, end) || text.charCodeAt(end) === 95) {
         // `1abc`: Prisma reads this as a name and rejects it for starting with a digit.
-        let k = end;
-        while (k < n && isNameChar(text.charCodeAt(k))) k++;
+        const k = nameEnd(text, end);
         problems.push({ kind: 'NameStartsWithDigit', start: i, end: k, text: text.slice(i, k) });
         push('Identifier', i, k);
         i = k;
@@ -212,11 +240,12 @@ export function tokenize(text: string): LexResult {
       i = end;
       continue;
     }
-    if (isLetter(c)) {
-      let end = i + 1;
-      while (end < n && isNameChar(text.charCodeAt(end))) end++;
-      const image = text.slice(i, end);
-      push(KEYWORDS[image] ?? 'Identifier', i, end);
+    if (isUnicodeLetterAt(text, i)) {
+      const end = nameEnd(text, i + charLength(text, i));
+      const length = end - i;
+      // Only `true`, `false` and `null` are keywords.
+      const kind = (length === 4 || length === 5) && (c === 116 || c === 102 || c === 110) ? (KEYWORDS[text.slice(i, end)] ?? 'Identifier') : 'Identifier';
+      push(kind, i, end);
       i = end;
       continue;
     }
@@ -228,18 +257,23 @@ export function tokenize(text: string): LexResult {
     }
     // Anything else is invalid. Group a run of invalid characters (and a name glued to it, as in `$bad` or
     // `_id`) into one problem, so that one mistake gives one diagnostic.
-    let end = i + 1;
-    const cp = text.codePointAt(i)!;
-    if (cp > 0xffff) end++;
+    let end = i + charLength(text, i);
     while (end < n) {
       const d = text.charCodeAt(end);
-      if (isNameChar(d) || (!isBlank(d) && d !== 10 && !(text[end]! in PUNCTUATION) && d !== 34 && d !== 64 && d !== 47 && d > 127)) end++;
+      if (isNameCharAt(text, end) || (!isBlank(d) && d !== 10 && !(text[end]! in PUNCTUATION) && d !== 34 && d !== 64 && d !== 47 && d > 127)) end += charLength(text, end);
       else break;
     }
     problems.push({ kind: 'InvalidCharacter', start: i, end, text: text.slice(i, end) });
     i = end;
   }
   return { tokens, problems };
+}
+
+/** The length of a valid JSON escape at `at` (a backslash): 2, or 6 for `\uXXXX`; 0 when it is not one. */
+function escapeLength(text: string, at: number): number {
+  const c = text[at + 1];
+  if (c === 'u') return /^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6)) ? 6 : 0;
+  return c !== undefined && '"\\/bfnrt'.includes(c) ? 2 : 0;
 }
 
 /** Decodes the text of a string literal (with its quotes) into its value. */

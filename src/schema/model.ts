@@ -143,6 +143,8 @@ interface FieldBase {
 }
 
 export interface NativeType {
+  /** The namespace as written (`db` in `@db.Text`): it must be the datasource's name. */
+  readonly prefix: string;
   readonly name: string;
   readonly args: readonly string[];
   readonly span: Span;

@@ -19,6 +19,7 @@ export function defaultRelationName(a: string, b: string): string {
 export function pairRelations(models: readonly Model[], unresolved: ReadonlySet<string>): { relations: Relation[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const relations: Relation[] = [];
+  const modelsWithUnresolved = new Set([...unresolved].map((u) => u.slice(0, u.indexOf('.'))));
   // Group relation fields by the unordered model pair and the relation name.
   const groups = new Map<string, Side[]>();
   const order: string[] = [];
@@ -56,10 +57,23 @@ export function pairRelations(models: readonly Model[], unresolved: ReadonlySet<
       }
       continue;
     }
+    if (sides.length === 2 && explicitName === undefined && first.model.name === first.field.target) {
+      // Prisma cannot tell whether two unnamed fields of a model pointing to itself are one relation or two.
+      const [a, b] = sides as [Side, Side];
+      for (const s of [a, b]) {
+        diagnostics.push(
+          diagnostic('V219', `Ambiguous self-relation: the fields \`${a.field.name}\` and \`${b.field.name}\` of \`${s.model.name}\` both point to \`${s.model.name}\` without a relation name.`, {
+            span: s.field.nameSpan,
+            hint: `If they are the two sides of one relation, give both the same name: \`@relation("${s.model.name}Tree")\`.`,
+          }),
+        );
+      }
+      continue;
+    }
     if (sides.length === 1) {
       const s = first;
       // A field whose opposite failed to resolve is not reported twice.
-      if (!unresolved.size || ![...unresolved].some((u) => u.startsWith(`${s.field.target}.`))) {
+      if (!modelsWithUnresolved.has(s.field.target)) {
         const isSelf = s.model.name === s.field.target;
         diagnostics.push(
           diagnostic(

@@ -110,4 +110,37 @@ test('the end-of-file error has a real position, not NaN', () => {
   assert.ok(r.diagnostics.length > 0);
 });
 
+test('names may hold Unicode letters, but only ASCII digits (as Prisma 7)', () => {
+  assert.equal(codes('model Über {\n  id Int @id\n  naïve String\n}\n'), []);
+  assert.equal(codes('model A {\n  id Int @id\n  a٣ String\n}\n'), ['P101@3:4']);
+  assert.equal(codes('model A {\n  id Int @id\n  a😀 String\n}\n'), ['P101@3:4']);
+});
+
+test('a lone surrogate is one invalid character, and lines after it keep their numbers', () => {
+  assert.equal(codes('model A {\n  id Int @id\n  a String\uda29\n  b\n}\n'), ['P101@3:11', 'P107@4:3']);
+});
+
+test('a `}` in the middle of a line does not close the block', () => {
+  // At the end of a line it closes the block, with P106 (the common one-line mistake).
+  assert.equal(codes('model A {\n  id Int @id }\n}\n').slice(0, 1), ['P106@2:14']);
+  assert.equal(codes('model A {\n  id Int } @id\n  b Int\n}\n'), ['P103@2:10']);
+});
+
+test('strings take JSON escapes only, and no control characters (as Prisma)', () => {
+  assert.equal(codes('model A {\n  id String @id @default("a\\u0041\\\\b\\/c\\"")\n}\n'), []);
+  assert.equal(codes('model A {\n  id String @id @default("C:\\dir")\n}\n'), ['P103@2:29']);
+  assert.equal(codes('model A {\n  id String @id @default("a\\u00zz")\n}\n'), ['P103@2:28']);
+  assert.equal(codes('model A {\n  id String @id @default("a\tb")\n}\n'), ['P103@2:28']);
+});
+
+test('numbers follow Prisma\'s grammar: no exponent, leading zeros are fine', () => {
+  assert.equal(codes('model A {\n  id Int @id @default(007)\n}\n'), []);
+  assert.equal(codes('model A {\n  id Float @id @default(1e5)\n}\n'), ['V222@2:25']);
+});
+
+test('optional lists get a specific message', () => {
+  const r = parse('model A {\n  id Int @id\n  a Int[]?\n}\n');
+  assert.equal(r.diagnostics.map((d) => d.message), ['Optional lists are not supported.']);
+});
+
 test.run();

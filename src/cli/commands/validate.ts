@@ -1,4 +1,4 @@
-import { loadSchema } from '../../api.js';
+import { loadSchema } from '../../api/schema.js';
 import { diagnosticsToJson } from '../../diagnostics/format.js';
 import { displayPath } from '../../schema/load.js';
 import { EXIT, type CliIO } from '../io.js';

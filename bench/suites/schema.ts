@@ -1,0 +1,96 @@
+/**
+ * Parse + validate speed on large generated schemas (100, 1,000 and 5,000 models): in-process milliseconds per
+ * 1,000 models (median) and their growth, then the whole `codegen validate` process on the 1,000-model file against
+ * Prisma 7's own validator (`oracle.mjs validate`, when installed), runs interleaved so both see the same load.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateSchemaText } from '../../conformance/gen/schema-generator.ts';
+import { validateSchemaText } from '../../src/api.ts';
+import { printTable, timeMedian, type BenchSuite } from '../suite.ts';
+
+const SEED = 20240;
+
+export const schemaSuite: BenchSuite = {
+  name: 'schema',
+  title: 'parse + validate large schemas',
+  async run({ root, workDir, quick }) {
+    const sizes = quick ? [100, 1000] : [100, 1000, 5000];
+    const rows: (string | number)[][] = [];
+    let perThousandAt1000 = 0;
+    const texts = new Map<number, string>();
+    for (const models of sizes) {
+      const text = generateSchemaText(SEED, { models });
+      texts.set(models, text);
+      const result = validateSchemaText(text);
+      if (!result.ok) throw new Error(`the generated ${models}-model schema is not valid: ${result.diagnostics[0]?.message}`);
+      const runs = quick ? 3 : 7;
+      const ms = timeMedian(() => validateSchemaText(text), runs, 3);
+      // CPU time as well: on a loaded machine it is steadier than wall time.
+      const cpu = cpuMedian(() => validateSchemaText(text), runs);
+      const perThousand = (cpu * 1000) / models;
+      if (models === 1000) perThousandAt1000 = perThousand;
+      const growth = models === 1000 || !perThousandAt1000 ? '' : `${(perThousand / perThousandAt1000).toFixed(2)}x`;
+      rows.push([models, `${(text.length / 1024).toFixed(0)} KB`, ms.toFixed(1), ((ms * 1000) / models).toFixed(1), cpu.toFixed(1), perThousand.toFixed(1), growth]);
+    }
+    console.log('  in-process validateSchemaText (parse + lower + validate), medians after warm-up:');
+    printTable(['models', 'size', 'wall ms', 'wall ms / 1,000 models', 'cpu ms', 'cpu ms / 1,000 models', 'per model vs 1,000'], rows);
+
+    const file = path.join(workDir, 'schema-1000.prisma');
+    writeFileSync(file, texts.get(1000)!);
+    const bin = path.join(root, 'bin/codegen.js');
+    if (!existsSync(path.join(root, 'dist/cli/main.js'))) {
+      console.log('  dist/ is missing: run `npm run build` for the whole-process figures.');
+      return;
+    }
+    const oracle = findOracle(root);
+    const oracleDir = process.env.PRISMA_ORACLE_DIR ?? path.join(os.homedir(), '.cache', 'prisma-oracle');
+    const withPrisma = oracle !== undefined && existsSync(path.join(oracleDir, 'node_modules/@prisma/prisma-schema-wasm'));
+    const runs = quick ? 3 : 9;
+    const ours: number[] = [];
+    const prisma: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      ours.push(timeProcess(process.execPath, [bin, 'validate', '--schema', file], {}));
+      if (withPrisma) prisma.push(timeProcess(process.execPath, [oracle!, 'validate', file], { PRISMA_ORACLE_DIR: oracleDir }));
+    }
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const startup = timeProcess(process.execPath, ['-e', '0'], {});
+    console.log(`\n  whole process on 1,000 models (${runs} runs each, interleaved, median wall time; \`node -e 0\` takes ${startup.toFixed(0)} ms here):`);
+    const table: (string | number)[][] = [['codegen validate', med(ours).toFixed(0)]];
+    if (withPrisma) table.push(['prisma validate (Prisma 7, oracle.mjs)', med(prisma).toFixed(0)]);
+    printTable(['command', 'ms'], table);
+    if (withPrisma) console.log(`  Prisma / codegen: ${(med(prisma) / med(ours)).toFixed(2)}x (target 5x; and 500 ms or less for codegen)`);
+    else console.log('  Prisma oracle not installed: no baseline (install with ../shared/tools/prisma-oracle/install.sh).');
+    console.log(`  load average: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`);
+  },
+};
+
+function cpuMedian(fn: () => unknown, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const before = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(before);
+    times.push((used.user + used.system) / 1000);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+function timeProcess(command: string, args: readonly string[], env: Record<string, string>): number {
+  const started = performance.now();
+  const r = spawnSync(command, args, { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const ms = performance.now() - started;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited with ${r.status}: ${r.stdout}${r.stderr}`);
+  return ms;
+}
+
+/** ../shared/tools/prisma-oracle/oracle.mjs, looked up from the repository (worktrees sit one level deeper). */
+function findOracle(root: string): string | undefined {
+  for (let dir = path.dirname(root); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared/tools/prisma-oracle/oracle.mjs');
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}

@@ -1,0 +1,175 @@
+/**
+ * The expression part of the schema grammar: attributes (`@id`, `@@index([a], map: "x")`, `@db.VarChar(20)`) and
+ * values (strings, numbers, `true`/`false`/`null`, names, calls, lists, objects). Recursive descent over one line
+ * of tokens; a mistake throws a `SyntaxFailure` that the member parser turns into one diagnostic for the line.
+ */
+import type { Position, Span } from '../diagnostics/span.js';
+import type { Argument, AttributeNode, Expr } from './ast.js';
+import { decodeStringLiteral, type Token, type TokenKind } from './lexer.js';
+
+/** Thrown inside a line; caught by the member parser, which reports it and skips the line. */
+export class SyntaxFailure {
+  constructor(
+    readonly token: Token | undefined,
+    readonly context: 'attribute' | 'field' | 'block' | 'assignment' | 'top',
+  ) {}
+}
+
+/**
+ * A cursor over the tokens of the file, with span helpers. Positions come from the tokens themselves (the lexer
+ * knows each token's line and column), which saves a line lookup per position on large files.
+ * Synthetic (repair) tokens have no width.
+ */
+export class Cursor {
+  i = 0;
+  constructor(
+    readonly tokens: readonly Token[],
+    readonly file: string,
+    /** Any range by offsets (for the rare cases a token cannot say: multi-line comments). */
+    readonly span: (start: number, end: number) => Span,
+  ) {}
+
+  startOf(t: Token): Position {
+    return { line: t.line, column: t.column, offset: t.start };
+  }
+  endOf(t: Token): Position {
+    if (t.kind === 'LineBreak' && !t.synthetic) return { line: t.line + 1, column: 1, offset: t.end };
+    if (t.kind === 'BlockComment') return this.span(t.end, t.end).start;
+    return { line: t.line, column: t.column + (t.end - t.start), offset: t.end };
+  }
+  between(start: Position, end: Position): Span {
+    return { file: this.file, start, end };
+  }
+
+  peek(ahead = 0): Token | undefined {
+    return this.tokens[this.i + ahead];
+  }
+  is(kind: TokenKind, ahead = 0): boolean {
+    return this.tokens[this.i + ahead]?.kind === kind;
+  }
+  next(): Token {
+    return this.tokens[this.i++]!;
+  }
+  expect(kind: TokenKind, context: SyntaxFailure['context']): Token {
+    const t = this.peek();
+    if (t?.kind !== kind) throw new SyntaxFailure(t, context);
+    this.i++;
+    return t;
+  }
+  tokenSpan(t: Token): Span {
+    return { file: this.file, start: this.startOf(t), end: this.endOf(t) };
+  }
+}
+
+/** The span from the first token to the last real (non-synthetic) one. */
+export function spanOf(c: Cursor, first: Token, last: Token): Span {
+  const end = last.synthetic ? lastReal(c, first) : last;
+  return { file: c.file, start: c.startOf(first), end: c.endOf(end) };
+}
+
+/** The last real token the cursor has passed, not before `first`. */
+function lastReal(c: Cursor, first: Token): Token {
+  for (let k = c.i - 1; k >= 0; k--) {
+    const t = c.tokens[k]!;
+    if (t === first || !t.synthetic) return t;
+  }
+  return first;
+}
+
+/** `@name`, `@@name`, `@db.Type`, with optional arguments in parentheses. */
+export function parseAttribute(c: Cursor, block: boolean): AttributeNode {
+  const at = c.next();
+  const first = c.expect('Identifier', 'attribute');
+  let nameTok = first;
+  let name = first.image;
+  if (c.is('Dot')) {
+    c.next();
+    nameTok = c.expect('Identifier', 'attribute');
+    name = `${first.image}.${nameTok.image}`;
+  }
+  let last = nameTok;
+  const args: Argument[] = [];
+  let hasParens = false;
+  if (c.is('LRound')) {
+    const open = c.next();
+    hasParens = !open.synthetic;
+    last = parseArgumentList(c, args, 'RRound');
+  }
+  const start = c.startOf(at);
+  return { kind: 'Attribute', block, name, nameSpan: c.between(start, c.endOf(nameTok)), args, hasParens, span: spanOf(c, at, last) };
+}
+
+/** `arg, arg, …` up to the closing token (consumed and returned). Arguments may be named (`key: value`). */
+function parseArgumentList(c: Cursor, args: Argument[], close: TokenKind): Token {
+  return parseSeparated(c, close, () => args.push(parseArgument(c)));
+}
+
+/** Items separated by commas up to the closing token, which is consumed and returned (no trailing comma). */
+function parseSeparated(c: Cursor, close: TokenKind, item: () => void): Token {
+  if (c.is(close)) return c.next();
+  for (;;) {
+    item();
+    if (c.is(close)) return c.next();
+    c.expect('Comma', 'attribute');
+  }
+}
+
+function parseArgument(c: Cursor): Argument {
+  if (c.is('Identifier') && c.is('Colon', 1)) {
+    const key = c.next();
+    c.next();
+    const value = parseValue(c);
+    const nameSpan = c.tokenSpan(key);
+    return { name: key.image, nameSpan, value, span: c.between(nameSpan.start, value.span.end) };
+  }
+  const value = parseValue(c);
+  return { value, span: value.span };
+}
+
+export function parseValue(c: Cursor): Expr {
+  const t = c.peek();
+  if (!t) throw new SyntaxFailure(t, 'attribute');
+  switch (t.kind) {
+    case 'StringLiteral':
+      c.next();
+      return { kind: 'String', value: decodeStringLiteral(t.image), raw: t.image, span: c.tokenSpan(t) };
+    case 'NumberLiteral':
+      c.next();
+      return { kind: 'Number', raw: t.image, span: c.tokenSpan(t) };
+    case 'True':
+    case 'False':
+      c.next();
+      return { kind: 'Boolean', value: t.kind === 'True', span: c.tokenSpan(t) };
+    case 'Null':
+      c.next();
+      return { kind: 'Null', span: c.tokenSpan(t) };
+    case 'LSquare': {
+      c.next();
+      const items: Expr[] = [];
+      const last = parseSeparated(c, 'RSquare', () => items.push(parseValue(c)));
+      return { kind: 'Array', items, span: spanOf(c, t, last) };
+    }
+    case 'LCurly': {
+      c.next();
+      const entries: Argument[] = [];
+      const last = parseSeparated(c, 'RCurly', () => {
+        const key = c.expect('Identifier', 'attribute');
+        c.expect('Colon', 'attribute');
+        const value = parseValue(c);
+        const nameSpan = c.tokenSpan(key);
+        entries.push({ name: key.image, nameSpan, value, span: c.between(nameSpan.start, value.span.end) });
+      });
+      return { kind: 'Object', entries, span: spanOf(c, t, last) };
+    }
+    case 'Identifier': {
+      c.next();
+      if (!c.is('LRound')) return { kind: 'Constant', name: t.image, span: c.tokenSpan(t) };
+      c.next();
+      const args: Argument[] = [];
+      const last = parseArgumentList(c, args, 'RRound');
+      return { kind: 'Call', name: t.image, nameSpan: c.tokenSpan(t), args, span: spanOf(c, t, last) };
+    }
+    default:
+      throw new SyntaxFailure(t, 'attribute');
+  }
+}

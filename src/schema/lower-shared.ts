@@ -1,0 +1,44 @@
+/** Helpers shared by the lowering of blocks (lower-*.ts). */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import type { AttributeNode } from './ast.js';
+import { decodeString, type BoundArguments } from './attributes.js';
+
+/** The type names a field may refer to, collected before any block is lowered. */
+export interface TypeNames {
+  readonly models: ReadonlySet<string>;
+  readonly enums: ReadonlySet<string>;
+  readonly composites: ReadonlySet<string>;
+}
+
+export function docsOf(lines: readonly string[]): { docs?: string } {
+  return lines.length > 0 ? { docs: lines.join('\n') } : {};
+}
+
+export function mapName(bound: BoundArguments, diagnostics: Diagnostic[]): string | undefined {
+  const arg = bound.get('name');
+  const v = decodeString(arg, 'The name in `@map`', diagnostics);
+  if (v !== undefined && v.trim() === '') {
+    diagnostics.push(diagnostic('V225', 'The name in `@map` must not be empty.', { span: arg!.value.span }));
+    return undefined;
+  }
+  return v;
+}
+
+export function reportRepeated(a: AttributeNode, seen: Set<string>, diagnostics: Diagnostic[]): boolean {
+  const key = a.name;
+  if (seen.has(key)) {
+    diagnostics.push(diagnostic('V226', `\`${a.block ? '@@' : '@'}${a.name}\` is given more than once.`, { span: a.nameSpan }));
+    return true;
+  }
+  seen.add(key);
+  return false;
+}
+
+/** Copies the defined entries only (optional properties stay absent, never `undefined`). */
+export function opt<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) if (v !== undefined) out[k] = v;
+  return out as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
+

@@ -1,0 +1,305 @@
+/**
+ * Token-stream repair, before parsing: finds the structural mistakes Prisma rejects line by line (attribute
+ * arguments split over lines, unclosed brackets, one-line blocks, a `}` that shares its line, unclosed blocks,
+ * unknown block keywords, stray top-level lines), reports each one precisely, and repairs the token stream so that
+ * the grammar can parse the rest of the file. The result is logical lines, each ending with its line break token
+ * (the last line may not), flattened into one stream: a block header ends its line, and a closing brace stands
+ * alone.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import type { Position, Span } from '../diagnostics/span.js';
+import { CODES, type CodeInfo } from '../diagnostics/codes.js';
+import type { BlockKeyword } from './ast.js';
+import type { Token, TokenKind } from './lexer.js';
+import { closest } from './suggest.js';
+
+export const BLOCK_KEYWORDS: readonly BlockKeyword[] = ['model', 'view', 'type', 'enum', 'datasource', 'generator'];
+
+/** Where repair reports problems and computes positions (the file parser). */
+export interface RepairSink {
+  span(start: number, end: number): Span;
+  position(offset: number): Position;
+  syntaxError(d: Diagnostic): void;
+  readonly textLength: number;
+}
+
+export function repairTokens(tokens: Token[], sink: RepairSink): Token[] {
+  return new Repair(sink).run(tokens);
+}
+
+class Repair {
+  constructor(readonly sink: RepairSink) {}
+
+  run(tokens: Token[]): Token[] {
+    return this.repairBlocks(splitLines(this.joinBracketedLines(tokens)));
+  }
+
+  span(start: number, end: number): Span {
+    return this.sink.span(start, end);
+  }
+
+  syntaxError(d: Diagnostic): void {
+    this.sink.syntaxError(d);
+  }
+
+  synthetic(kind: TokenKind, at: number, image = ''): Token {
+    const pos = this.sink.position(at);
+    return { kind, image, start: at, end: at, line: pos.line, column: pos.column, synthetic: true };
+  }
+
+  /**
+   * Attribute arguments split over lines: Prisma rejects them. When the brackets close before the next
+   * declaration, report once and join the lines; otherwise the bracket is unclosed: report it and close it at
+   * the end of its line.
+   */
+  joinBracketedLines(tokens: Token[]): Token[] {
+    // Nearly every file keeps its brackets on one line: then there is nothing to do, and no copy to make.
+    if (!bracketsSpanLines(tokens)) return tokens;
+    const out: Token[] = [];
+    const brackets: Token[] = [];
+    let reported = false;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (brackets.length === 0) {
+        reported = false;
+        if (t.kind === 'LRound' || t.kind === 'LSquare') brackets.push(t);
+        out.push(t);
+        continue;
+      }
+      if (t.kind === 'LineBreak' || isCommentToken(t)) {
+        if (t.kind !== 'LineBreak') continue;
+        if (!this.closesBeforeNextDeclaration(tokens, i, brackets.length)) {
+          const open = brackets[brackets.length - 1]!;
+          this.syntaxError(
+            diagnostic('P103', `This \`${open.image}\` is not closed.`, {
+              span: this.span(open.start, open.end),
+              hint: `Add the missing \`${open.image === '(' ? ')' : ']'}\` on the same line.`,
+            }),
+          );
+          while (brackets.length > 0) {
+            const b = brackets.pop()!;
+            out.push(this.synthetic(b.kind === 'LRound' ? 'RRound' : 'RSquare', t.start, b.kind === 'LRound' ? ')' : ']'));
+          }
+          out.push(t);
+          continue;
+        }
+        if (!reported) {
+          reported = true;
+          const open = brackets[0]!;
+          this.syntaxError(
+            diagnostic('P103', 'Attribute arguments must be on one line.', {
+              span: this.span(open.start, t.start),
+              hint: 'Join the arguments onto the line where the attribute starts (Prisma rejects arguments split over lines).',
+            }),
+          );
+        }
+        continue;
+      }
+      if (t.kind === 'LRound' || t.kind === 'LSquare') brackets.push(t);
+      else if (t.kind === 'RRound' || t.kind === 'RSquare') brackets.pop();
+      out.push(t);
+    }
+    return out;
+  }
+
+  /**
+   * Checks the block structure line by line, as Prisma does: a top-level line opens a block (`keyword Name {`
+   * ending its line) or holds a comment; a block ends with `}` on its own line. Reports and repairs the rest.
+   */
+  repairBlocks(lines: Token[][]): Token[] {
+    // The repaired stream, flat: lines are kept apart by their line break tokens.
+    const out: Token[] = [];
+    const emit = (tokens: readonly Token[]): void => {
+      for (const t of tokens) out.push(t);
+    };
+    let open: { token: Token; header: string } | undefined;
+    let skipUnknownBlock = false;
+    // Lines to look at next: `pushBack` returns a repaired rest of a line to the front (a stack, so that reading
+    // stays linear; `Array.shift` would make this quadratic in the number of lines).
+    const pushedBack: Token[][] = [];
+    const pushBack = (line: Token[]): void => void pushedBack.push(line);
+    let next = 0;
+    while (pushedBack.length > 0 || next < lines.length) {
+      const line = pushedBack.pop() ?? lines[next++]!;
+      const sig = line.filter((t) => !isTrivia(t));
+      const lb = line[line.length - 1]?.kind === 'LineBreak' ? line[line.length - 1]! : undefined;
+      const first = sig[0];
+      if (skipUnknownBlock) {
+        // Inside a block with an unknown keyword: skip up to its closing brace.
+        if (first?.kind === 'RCurly') skipUnknownBlock = false;
+        if (lb) out.push(lb);
+        continue;
+      }
+      if (!first) {
+        emit(line);
+        continue;
+      }
+      if (!open) {
+        const header = this.blockHeader(sig);
+        if (header === 'unknown-keyword') {
+          const suggestion = closest(first.image, BLOCK_KEYWORDS);
+          this.syntaxError(
+            diagnostic('P104', `Unknown block type \`${first.image}\`.`, {
+              span: this.span(first.start, first.end),
+              hint: suggestion ? `Did you mean \`${suggestion}\`?` : (CODES.P104 as CodeInfo).hint,
+            }),
+          );
+          skipUnknownBlock = !sig.some((t) => t.kind === 'RCurly');
+          if (lb) out.push(lb);
+          continue;
+        }
+        if (header === undefined) {
+          const isStrayClose = first.kind === 'RCurly' && sig.length === 1;
+          this.syntaxError(
+            diagnostic('P103', isStrayClose ? 'This `}` closes no block.' : 'This line is invalid. It does not start with any known schema keyword.', {
+              span: this.span(first.start, sig[sig.length - 1]!.end),
+              hint: isStrayClose
+                ? 'Remove it, or check the block above for a `}` too many.'
+                : 'A top-level line starts a block: `model`, `enum`, `view`, `type`, `datasource` or `generator`, followed by a name and `{`.',
+            }),
+          );
+          // A line that opens a block we cannot read: skip the whole block, or its lines would all be errors.
+          skipUnknownBlock = sig[sig.length - 1]!.kind === 'LCurly';
+          if (lb) out.push(lb);
+          continue;
+        }
+        const lcurlyIndex = line.findIndex((t) => t.kind === 'LCurly');
+        const lcurly = line[lcurlyIndex]!;
+        open = { token: lcurly, header: sig.slice(0, sig.indexOf(lcurly)).map((t) => t.image).join(' ') };
+        const rest = line.slice(lcurlyIndex + 1).filter((t) => t.kind !== 'LineBreak');
+        const restSig = rest.filter((t) => !isCommentToken(t));
+        const head = [...line.slice(0, lcurlyIndex + 1)];
+        if (restSig.length === 0) {
+          // `model A {` or `model A { // comment`: the grammar wants the line break right after `{`.
+          emit(rest.length > 0 ? [...head, this.synthetic('LineBreak', lcurly.end), ...rest, ...(lb ? [lb] : [])] : line);
+          continue;
+        }
+        this.syntaxError(
+          diagnostic('P106', `The \`{\` of \`${open.header}\` must end its line.`, {
+            span: this.span(lcurly.start, lcurly.end),
+            hint: `Write the block over several lines:\n${open.header} {\n  …\n}`,
+          }),
+        );
+        emit([...head, this.synthetic('LineBreak', lcurly.end)]);
+        pushBack([...rest, ...(lb ? [lb] : [])]);
+        continue;
+      }
+      // Inside a block.
+      if (first.kind === 'RCurly') {
+        open = undefined;
+        const rest = line.slice(line.indexOf(first) + 1);
+        if (rest.some((t) => !isTrivia(t))) {
+          // `} model C {`: Prisma accepts a new block right after the brace.
+          emit([first, this.synthetic('LineBreak', first.end)]);
+          pushBack(rest);
+        } else emit(line);
+        continue;
+      }
+      if (this.blockHeader(sig) === 'block') {
+        this.reportUnclosedBlock(open.token, open.header);
+        emit([this.synthetic('RCurly', first.start, '}'), this.synthetic('LineBreak', first.start)]);
+        open = undefined;
+        pushBack(line);
+        continue;
+      }
+      const last = sig[sig.length - 1]!;
+      if (last.kind === 'RCurly' && sig.length > 1 && !sig.some((t) => t.kind === 'LCurly')) {
+        this.syntaxError(
+          diagnostic('P106', 'The closing `}` of a block must be on its own line.', {
+            span: this.span(last.start, last.end),
+            hint: 'Move the `}` to the next line.',
+          }),
+        );
+        const at = line.indexOf(last);
+        emit([...line.slice(0, at), this.synthetic('LineBreak', last.start)]);
+        pushBack(line.slice(at));
+        continue;
+      }
+      emit(line);
+    }
+    if (open) {
+      this.reportUnclosedBlock(open.token, open.header);
+      emit([this.synthetic('LineBreak', this.sink.textLength), this.synthetic('RCurly', this.sink.textLength, '}')]);
+    }
+    return out;
+  }
+
+  /** Whether significant tokens of a line open a block: `keyword Name {` with nothing after the brace but more lines. */
+  blockHeader(sig: Token[]): 'block' | 'unknown-keyword' | undefined {
+    const [a, b, c] = sig;
+    if (a?.kind !== 'Identifier' || b?.kind !== 'Identifier' || c?.kind !== 'LCurly') return undefined;
+    return BLOCK_KEYWORDS.includes(a.image as BlockKeyword) ? 'block' : 'unknown-keyword';
+  }
+
+  /** Looking ahead from a line break inside brackets: do they close before a line that starts a new declaration? */
+  closesBeforeNextDeclaration(tokens: Token[], from: number, depth: number): boolean {
+    let d = depth;
+    let lineStart = true;
+    for (let k = from + 1; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (t.kind === 'LineBreak') {
+        if (lineStart) return false; // a blank line ends the declaration
+        lineStart = true;
+        continue;
+      }
+      if (isCommentToken(t)) continue;
+      if (lineStart) {
+        lineStart = false;
+        if (t.kind === 'RCurly' || t.kind === 'BlockAttribute') return false;
+        const next = tokens[k + 1];
+        // `name Type` or `key = value` at the start of a line looks like the next declaration.
+        if (t.kind === 'Identifier' && next && (next.kind === 'Identifier' || next.kind === 'Equals')) return false;
+      }
+      if (t.kind === 'LRound' || t.kind === 'LSquare') d++;
+      else if (t.kind === 'RRound' || t.kind === 'RSquare') {
+        d--;
+        if (d === 0) return true;
+      }
+    }
+    return false;
+  }
+
+  reportUnclosedBlock(open: Token, header: string | undefined): void {
+    this.syntaxError(
+      diagnostic('P105', `The block \`${header ?? ''}\` is not closed.`, {
+        span: this.span(open.start, open.end),
+        hint: 'Add `}` on its own line at the end of the block.',
+      }),
+    );
+  }
+}
+
+/** Whether a line break or a comment falls inside brackets: the only case `joinBracketedLines` changes anything. */
+function bracketsSpanLines(tokens: readonly Token[]): boolean {
+  let depth = 0;
+  for (const t of tokens) {
+    const kind = t.kind;
+    if (kind === 'LRound' || kind === 'LSquare') depth++;
+    else if (kind === 'RRound' || kind === 'RSquare') depth = Math.max(0, depth - 1);
+    else if (depth > 0 && (kind === 'LineBreak' || isCommentToken(t))) return true;
+  }
+  return false;
+}
+
+export function isCommentToken(t: Token): boolean {
+  return t.kind === 'LineComment' || t.kind === 'DocComment' || t.kind === 'BlockComment';
+}
+export function isTrivia(t: Token): boolean {
+  return t.kind === 'LineBreak' || isCommentToken(t);
+}
+
+/** Splits tokens into lines, each ending with its line break token (the last line may have none). */
+function splitLines(tokens: Token[]): Token[][] {
+  const lines: Token[][] = [];
+  let current: Token[] = [];
+  for (const t of tokens) {
+    current.push(t);
+    if (t.kind === 'LineBreak') {
+      lines.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) lines.push(current);
+  return lines;
+}
