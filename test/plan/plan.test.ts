@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openDatabase } from '../../src/sqlite/open.ts';
+import { BULK_ALTER_LIMIT } from '../../src/plan/plan.ts';
 import { applyScript, assertMigrated, databaseFromSchema, loadSchemaText, planAgainst } from '../helpers/migration.ts';
 
 const DATASOURCE = 'datasource db {\n  provider = "sqlite"\n}\n';
@@ -57,6 +58,22 @@ test('a generated column the schema cannot declare is kept, not diffed forever',
   const two = loadSchemaText(DATASOURCE + 'model T {\n  id Int @id\n  a Int\n  twice Unsupported("INTEGER")?\n}\n');
   assert.equal(planAgainst(conn, two).changes, []);
   conn.close();
+});
+
+test('a few ALTERs stay ALTERs; past BULK_ALTER_LIMIT tables they become one rebuild (SQLite re-reads the schema after each ALTER)', () => {
+  const models = (n: number, extra: string) => Array.from({ length: n }, (_, i) => `model M${i} {\n  id Int @id\n${extra}}\n`).join('');
+  const rows = ['INSERT INTO "M0" ("id") VALUES (1);'];
+  const few = migrate(models(10, ''), models(10, '  note String?\n'), rows);
+  assert.ok(few.m.plan.steps.every((s) => s.kind === 'AddColumn'), 'ten nullable columns: ten ALTER TABLE ADD COLUMN');
+  few.conn.close();
+  const n = BULK_ALTER_LIMIT + 6;
+  const many = migrate(models(n, ''), models(n, '  note String?\n'), rows);
+  assert.equal(many.m.plan.steps.map((s) => s.kind), ['RedefineTables']);
+  assert.match(many.m.sql, /in bulk a rebuild is faster/);
+  applyScript(many.conn, many.m.sql);
+  assertMigrated(many.conn, many.two.model);
+  assert.equal(many.conn.query('SELECT "id", "note" FROM "M0"'), [{ id: 1, note: null }]);
+  many.conn.close();
 });
 
 test.run();
