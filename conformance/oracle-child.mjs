@@ -51,8 +51,12 @@ try {
     default:
       throw new Error(`unknown op ${args.op}`);
   }
-  process.stdout.write(JSON.stringify({ ok: true, result }));
+  reply({ ok: true, result });
 } catch (e) {
-  process.stdout.write(JSON.stringify({ ok: false, error: panic ?? e?.message ?? JSON.stringify(e) }));
+  reply({ ok: false, error: panic ?? e?.message ?? JSON.stringify(e) });
 }
-process.exit(0);
+
+/** Writes the reply and exits once it is flushed (a large reply to a pipe is written asynchronously). */
+function reply(value) {
+  process.stdout.write(JSON.stringify(value), () => process.exit(0));
+}

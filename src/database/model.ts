@@ -119,8 +119,15 @@ export interface DatabaseModel {
 
 export const EMPTY_DATABASE: DatabaseModel = { tables: [], views: [], triggers: [] };
 
-/** Case-insensitive lookup: SQLite identifiers compare without case. */
+const tableIndexes = new WeakMap<DatabaseModel, Map<string, Table>>();
+
+/** Case-insensitive lookup: SQLite identifiers compare without case. Indexed once per model (models are immutable). */
 export function findTable(db: DatabaseModel, name: string): Table | undefined {
-  const lower = name.toLowerCase();
-  return db.tables.find((t) => t.name.toLowerCase() === lower);
+  let index = tableIndexes.get(db);
+  if (!index) {
+    index = new Map();
+    for (const t of db.tables) if (!index.has(t.name.toLowerCase())) index.set(t.name.toLowerCase(), t);
+    tableIndexes.set(db, index);
+  }
+  return index.get(name.toLowerCase());
 }

@@ -15,10 +15,13 @@ export function diffDatabases(from: DatabaseModel, to: DatabaseModel, options: D
   const changes: Change[] = [];
   const renamedTables = options.renames?.tables ?? [];
   const matched = new Set<Table>();
+  // Lookups by lowercased name: a scan per table would make large schemas quadratic.
+  const fromByName = indexByName(from.tables);
   const findFrom = (name: string): Table | undefined => {
     const rename = renamedTables.find((r) => sameName(r.to, name));
     const lookFor = rename ? rename.from : name;
-    return from.tables.find((t) => sameName(t.name, lookFor) && !matched.has(t));
+    const t = fromByName.get(lookFor.toLowerCase());
+    return t && !matched.has(t) ? t : undefined;
   };
   const pairs: [Table, Table][] = [];
   for (const t of to.tables) {
@@ -32,12 +35,21 @@ export function diffDatabases(from: DatabaseModel, to: DatabaseModel, options: D
     pairs.push([f, t]);
   }
   for (const f of from.tables) if (!matched.has(f)) changes.push({ kind: 'DropTable', table: f });
-  const pkOf = (db: DatabaseModel) => (table: string) => db.tables.find((t) => sameName(t.name, table))?.primaryKey?.columns ?? [];
+  const pkOf = (db: DatabaseModel) => {
+    const byName = db === from ? fromByName : indexByName(db.tables);
+    return (table: string) => byName.get(table.toLowerCase())?.primaryKey?.columns ?? [];
+  };
   const renamed = renamedNames(options.renames);
   for (const [f, t] of pairs) {
     changes.push(...diffTable(f, t, options.renames, pkOf(from), pkOf(to), renamed));
   }
   return changes;
+}
+
+function indexByName(tables: readonly Table[]): Map<string, Table> {
+  const map = new Map<string, Table>();
+  for (const t of tables) if (!map.has(t.name.toLowerCase())) map.set(t.name.toLowerCase(), t);
+  return map;
 }
 
 /** Old names → new names. Renames apply to everything that refers to the renamed thing (SQLite rewrites references). */

@@ -48,6 +48,12 @@ export function planMigration(from: DatabaseModel, to: DatabaseModel, changes: r
   const broken = brokenDependents(from, to, changes);
   const isBroken = (o: View | Trigger): boolean => broken.some((b) => (b.object.kind === 'view' ? b.object.view : b.object.trigger) === o);
   const keptObjects: DatabaseModel = { ...from, views: from.views.filter((v) => !isBroken(v)), triggers: from.triggers.filter((t) => !isBroken(t)) };
+  // Foreign keys dropped only to be added back with other actions (computed once: a scan per change is quadratic).
+  const replacedForeignKeys = new Set<ForeignKey>();
+  for (const c of changes) if (c.kind === 'AddForeignKey') {
+    const was = changedForeignKey(c, changes);
+    if (was) replacedForeignKeys.add(was);
+  }
   const droppedTables = new Set(changes.filter((c) => c.kind === 'DropTable').map((c) => (c.kind === 'DropTable' ? c.table.name.toLowerCase() : '')));
   for (const c of changes) {
     switch (c.kind) {
@@ -68,7 +74,7 @@ export function planMigration(from: DatabaseModel, to: DatabaseModel, changes: r
       }
       case 'DropForeignKey':
         // A changed foreign key is one Drop and one Add: the Add says what changed.
-        if (!changes.some((a) => a.kind === 'AddForeignKey' && changedForeignKey(a, changes) === c.foreignKey)) {
+        if (!replacedForeignKeys.has(c.foreignKey)) {
           addReason(c.table, `foreign key (${c.foreignKey.columns.join(', ')}) → ${c.foreignKey.referencedTable} removed`);
         }
         break;
@@ -124,9 +130,16 @@ export function planMigration(from: DatabaseModel, to: DatabaseModel, changes: r
   // Column renames in a rebuilt table run natively first when they can, so that SQLite rewrites the views and
   // triggers that name the columns; the rebuild then copies from the renamed columns.
   const nativeRenames = new Set<Change>();
+  const changesByTable = new Map<string, Change[]>();
+  for (const c of changes) {
+    const key = tableOfChange(c).toLowerCase();
+    const list = changesByTable.get(key);
+    if (list) list.push(c);
+    else changesByTable.set(key, [c]);
+  }
   for (const t of to.tables) {
     if (!isRedefined(t.name)) continue;
-    const ownChanges = changes.filter((c) => sameName(tableOfChange(c), t.name));
+    const ownChanges = changesByTable.get(t.name.toLowerCase()) ?? [];
     const found = findTable(from, tableBefore(t.name, changes));
     if (!found) continue;
     const columnRenames = ownChanges.filter((c) => c.kind === 'RenameColumn');
@@ -201,14 +214,41 @@ export function planMigration(from: DatabaseModel, to: DatabaseModel, changes: r
 /** For an added foreign key that replaces one on the same columns and parent (its actions changed): the old one. */
 function changedForeignKey(add: Extract<Change, { kind: 'AddForeignKey' }>, changes: readonly Change[]): ForeignKey | undefined {
   const sameKey = (a: ForeignKey, b: ForeignKey): boolean => sameName(a.referencedTable, b.referencedTable) && a.columns.length === b.columns.length && a.columns.every((col, i) => sameName(col, b.columns[i]!));
-  const drop = changes.find((c): c is Extract<Change, { kind: 'DropForeignKey' }> => c.kind === 'DropForeignKey' && sameName(c.table, add.table) && sameKey(c.foreignKey, add.foreignKey));
-  return drop?.foreignKey;
+  const drop = droppedForeignKeys(changes).get(add.table.toLowerCase())?.find((fk) => sameKey(fk, add.foreignKey));
+  return drop;
+}
+
+const droppedForeignKeysCache = new WeakMap<readonly Change[], Map<string, ForeignKey[]>>();
+/** The foreign keys a change list drops, by lowercased table name. */
+function droppedForeignKeys(changes: readonly Change[]): Map<string, ForeignKey[]> {
+  let map = droppedForeignKeysCache.get(changes);
+  if (!map) {
+    map = new Map();
+    for (const c of changes) {
+      if (c.kind !== 'DropForeignKey') continue;
+      const key = c.table.toLowerCase();
+      map.set(key, [...(map.get(key) ?? []), c.foreignKey]);
+    }
+    droppedForeignKeysCache.set(changes, map);
+  }
+  return map;
 }
 
 /** The name a table had before this migration (following a RenameTable change). */
 function tableBefore(name: string, changes: readonly Change[]): string {
-  const r = changes.find((c) => c.kind === 'RenameTable' && sameName(c.to, name));
-  return r && r.kind === 'RenameTable' ? r.from : name;
+  return previousNames(changes).get(name.toLowerCase()) ?? name;
+}
+
+const previousNamesCache = new WeakMap<readonly Change[], Map<string, string>>();
+/** New table name (lowercased) → its name before this migration, for the RenameTable changes of a change list. */
+function previousNames(changes: readonly Change[]): Map<string, string> {
+  let map = previousNamesCache.get(changes);
+  if (!map) {
+    map = new Map();
+    for (const c of changes) if (c.kind === 'RenameTable') map.set(c.to.toLowerCase(), c.from);
+    previousNamesCache.set(changes, map);
+  }
+  return map;
 }
 
 function describeColumnChange(from: Column, to: Column, kinds: readonly string[]): string {
