@@ -35,13 +35,12 @@ export function diffDatabases(from: DatabaseModel, to: DatabaseModel, options: D
     pairs.push([f, t]);
   }
   for (const f of from.tables) if (!matched.has(f)) changes.push({ kind: 'DropTable', table: f });
-  const pkOf = (db: DatabaseModel) => {
-    const byName = db === from ? fromByName : indexByName(db.tables);
-    return (table: string) => byName.get(table.toLowerCase())?.primaryKey?.columns ?? [];
-  };
+  const toByName = indexByName(to.tables);
+  const fromPk = (table: string): readonly string[] => fromByName.get(table.toLowerCase())?.primaryKey?.columns ?? [];
+  const toPk = (table: string): readonly string[] => toByName.get(table.toLowerCase())?.primaryKey?.columns ?? [];
   const renamed = renamedNames(options.renames);
   for (const [f, t] of pairs) {
-    changes.push(...diffTable(f, t, options.renames, pkOf(from), pkOf(to), renamed));
+    changes.push(...diffTable(f, t, options.renames, fromPk, toPk, renamed));
   }
   return changes;
 }
