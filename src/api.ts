@@ -52,3 +52,50 @@ export function validateSources(sources: readonly SchemaSource[], runRules = tru
 export function validateSchemaText(text: string, path = 'schema.prisma'): { schema: SchemaModel; diagnostics: Diagnostic[]; ok: boolean } {
   return validateSources([{ path, text }]);
 }
+
+export interface GenerateOptions extends LoadSchemaOptions {
+  /** The output folder (relative to cwd); default: the generator block's `output`, resolved from the schema file. */
+  readonly output?: string;
+  /** A folder of templates that override and extend the built-in ones. */
+  readonly templates?: string;
+  /** Compare with the files on disk instead of writing (`--check`). */
+  readonly check?: boolean;
+}
+
+export interface GenerateResult {
+  readonly ok: boolean;
+  readonly outputDir?: string;
+  /** Each generated file and what happened to it. */
+  readonly files: readonly { readonly path: string; readonly status: 'written' | 'unchanged' | 'stale' | 'missing' }[];
+  /** In check mode: a unified diff of the stale files (empty when up to date). */
+  readonly diff: string;
+  readonly stale: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly sources: LoadSchemaResult['sources'];
+}
+
+/** Generates the typed client for a schema (handlebars + ts-morph load lazily, only here). */
+export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const loaded = loadSchema(options);
+  if (!loaded.ok || !loaded.schema || !loaded.location) {
+    return { ok: false, files: [], diff: '', stale: false, diagnostics: loaded.diagnostics, sources: loaded.sources };
+  }
+  const { generateFiles } = await import('./codegen/generate.js');
+  const r = await generateFiles(loaded.schema, {
+    cwd: options.cwd ?? process.cwd(),
+    schemaLocation: loaded.location,
+    ...(options.output !== undefined ? { output: options.output } : {}),
+    ...(options.templates !== undefined ? { templates: options.templates } : {}),
+    ...(options.check !== undefined ? { check: options.check } : {}),
+  });
+  const diagnostics = [...loaded.diagnostics, ...r.diagnostics];
+  return {
+    ok: !hasErrors(diagnostics),
+    ...(r.outputDir ? { outputDir: r.outputDir } : {}),
+    files: r.files,
+    diff: r.diff,
+    stale: r.files.some((f) => f.status === 'stale' || f.status === 'missing'),
+    diagnostics,
+    sources: loaded.sources,
+  };
+}

@@ -1,6 +1,9 @@
 // Public API barrel: no logic here.
-export { loadSchema, validateSources, validateSchemaText } from './api.js';
-export type { LoadSchemaOptions, LoadSchemaResult } from './api.js';
+export { generate, loadSchema, validateSources, validateSchemaText } from './api.js';
+export type { GenerateOptions, GenerateResult, LoadSchemaOptions, LoadSchemaResult } from './api.js';
+export { TEMPLATE_CONTEXT_VERSION } from './codegen/context-types.js';
+export { buildTemplateContext } from './codegen/context.js';
+export type * from './codegen/context-types.js';
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
 export type { DiagnosticCode } from './diagnostics/codes.js';
 export { CODES } from './diagnostics/codes.js';

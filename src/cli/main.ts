@@ -8,7 +8,7 @@ import { EXIT, processIO, type CliIO } from './io.js';
 
 const FORMATS = ['text', 'json'] as const;
 /** Every command name, for "did you mean" on a typo. */
-const COMMANDS = ['validate'];
+const COMMANDS = ['validate', 'generate'];
 
 class UsageError extends Error {}
 
@@ -37,6 +37,21 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       run(async (a) => {
         const { runValidate } = await import('./commands/validate.js');
         return runValidate(a as never, io);
+      }),
+    )
+    .command(
+      'generate',
+      'Generate the typed, synchronous client from the schema',
+      (y) =>
+        y
+          .option('schema', { type: 'string', describe: 'Schema file or folder (default: prisma/schema.prisma, schema.prisma, prisma/)' })
+          .option('output', { type: 'string', describe: 'Output folder (default: the generator block\'s output, relative to the schema)' })
+          .option('templates', { type: 'string', describe: 'A folder of templates overriding and extending the built-in ones' })
+          .option('check', { type: 'boolean', default: false, describe: 'Write nothing; print a diff and exit 2 when the generated files are stale' })
+          .option('watch', { type: 'boolean', default: false, describe: 'Regenerate when the schema changes' }),
+      run(async (a) => {
+        const { runGenerate } = await import('./commands/generate.js');
+        return runGenerate(a as never, io);
       }),
     )
     .demandCommand(1, 'Name a command.')

@@ -1,0 +1,188 @@
+/**
+ * One model's accessor (`client.user`): Prisma's operations, synchronous. Fixed-shape calls take fast paths with
+ * statements prepared once (findUnique by primary key, create and update without nested writes); everything else
+ * builds SQL from the arguments and reuses the prepared statement cached under that SQL text.
+ */
+import { aggregate, count, groupBy } from './aggregate.js';
+import type { Engine, ModelRuntime, Statement } from './engine.js';
+import { ClientError, notFound } from './errors.js';
+import { findMany, selectRecords, shapeOf, type FindArgs } from './read.js';
+import { isPlainObject, whereSql } from './where.js';
+import { createRow, deleteRows, run, setClauses, updateOne, updateRows } from './write.js';
+
+type Obj = Record<string, unknown>;
+type Row = Record<string, unknown>;
+
+const FAST_KEY = new Set(['number', 'string', 'bigint']);
+
+export class ModelDelegate {
+  private pkStmt: Statement | undefined;
+  private readonly pkName: string | undefined;
+  private readonly pkFast: boolean;
+
+  constructor(
+    private readonly e: Engine,
+    private readonly m: ModelRuntime,
+  ) {
+    this.pkName = m.pk.length === 1 ? m.pk[0] : undefined;
+    const kind = this.pkName ? m.byName.get(this.pkName)!.kind : undefined;
+    this.pkFast = kind === 'Int' || kind === 'String' || kind === 'BigInt';
+  }
+
+  /** The primary-key value when `where` is exactly `{ pk: scalar }`, else undefined. */
+  private pkOnly(where: unknown): unknown {
+    if (!this.pkFast || !isPlainObject(where)) return undefined;
+    const v = where[this.pkName!];
+    if (v === undefined || !FAST_KEY.has(typeof v)) return undefined;
+    let n = 0;
+    for (const k in where) if (where[k] !== undefined && ++n > 1) return undefined;
+    return v;
+  }
+
+  findUnique(args: Obj): unknown {
+    if (args.select == null && args.include == null) {
+      const id = this.pkOnly(args.where);
+      if (id !== undefined) {
+        this.pkStmt ??= this.e.stmt(this.m.findByPkSql!, this.m.safeIntegers);
+        const row = this.pkStmt.get(id) as Row | undefined;
+        return row === undefined ? null : this.m.map(row);
+      }
+    }
+    if (!isPlainObject(args.where)) throw new ClientError('P2009', `findUnique on \`${this.m.name}\` needs \`where\`.`, { model: this.m.name });
+    return findMany(this.e, this.m, { where: args.where, select: args.select, include: args.include, take: 1 } as FindArgs)[0] ?? null;
+  }
+
+  findUniqueOrThrow(args: Obj): unknown {
+    const r = this.findUnique(args);
+    if (r === null) throw notFound(this.m.name, 'findUniqueOrThrow');
+    return r;
+  }
+
+  findFirst(args: Obj = {}): unknown {
+    const take = typeof args.take === 'number' && args.take < 0 ? -1 : 1;
+    return findMany(this.e, this.m, { ...args, take } as FindArgs)[0] ?? null;
+  }
+
+  findFirstOrThrow(args: Obj = {}): unknown {
+    const r = this.findFirst(args);
+    if (r === null) throw notFound(this.m.name, 'findFirstOrThrow');
+    return r;
+  }
+
+  findMany(args: Obj = {}): unknown[] {
+    return findMany(this.e, this.m, args as FindArgs);
+  }
+
+  /** Re-reads a written row with `select`/`include` applied. */
+  private shaped(row: Row, args: Obj): unknown {
+    if (args.select == null && args.include == null) return this.m.map(row);
+    const params: unknown[] = [];
+    const where = whereSql(this.e, this.m, this.pkWhere(row), 't0', params);
+    return selectRecords(this.e, this.m, shapeOf(this.m, args.select, args.include), { where, params, order: [] }).records[0] ?? null;
+  }
+
+  private pkWhere(row: Row): Obj {
+    const w: Obj = {};
+    for (const p of this.m.pk) {
+      const f = this.m.byName.get(p)!;
+      w[p] = f.read(row[f.column]);
+    }
+    return w;
+  }
+
+  private hasRelations(data: unknown): boolean {
+    if (!isPlainObject(data)) throw new ClientError('P2009', `\`data\` for \`${this.m.name}\` must be an object.`, { model: this.m.name });
+    if (this.m.relations.length === 0) return false;
+    for (const k in data) if (this.m.relByName.has(k) && data[k] !== undefined) return true;
+    return false;
+  }
+
+  create(args: Obj): unknown {
+    const data = args.data as Obj;
+    if (!this.hasRelations(data) && args.select == null && args.include == null) return this.m.map(createRow(this.e, this.m, data));
+    return this.e.atomic(() => this.shaped(createRow(this.e, this.m, data), args));
+  }
+
+  createMany(args: Obj): { count: number } {
+    const list = Array.isArray(args.data) ? (args.data as Obj[]) : [args.data as Obj];
+    const bulk = { skipDuplicates: args.skipDuplicates === true };
+    return this.e.atomic(() => {
+      let n = 0;
+      for (const d of list) n += (createRow(this.e, this.m, d, undefined, bulk) as unknown as { changes: number }).changes;
+      return { count: n };
+    });
+  }
+
+  update(args: Obj): unknown {
+    const data = args.data as Obj;
+    if (!this.hasRelations(data)) {
+      const row = this.updateDirect(args.where, data);
+      return args.select == null && args.include == null ? this.m.map(row) : this.shaped(row, args);
+    }
+    return this.e.atomic(() => {
+      const row = updateOne(this.e, this.m, args.where, data);
+      if (!row) throw notFound(this.m.name, 'update');
+      return this.shaped(row, args);
+    });
+  }
+
+  /** One UPDATE … RETURNING for updates without nested writes. */
+  private updateDirect(where: unknown, data: Obj): Row {
+    const row = updateReturning(this.e, this.m, where, data, []);
+    if (row === undefined) throw notFound(this.m.name, 'update');
+    return row;
+  }
+
+  updateMany(args: Obj): { count: number } {
+    return { count: updateRows(this.e, this.m, args.where, args.data as Obj) };
+  }
+
+  upsert(args: Obj): unknown {
+    return this.e.atomic(() => {
+      const row = updateOne(this.e, this.m, args.where, args.update as Obj) ?? createRow(this.e, this.m, args.create as Obj);
+      return this.shaped(row, args);
+    });
+  }
+
+  delete(args: Obj): unknown {
+    if (args.select != null || args.include != null) {
+      return this.e.atomic(() => {
+        const before = this.findUnique({ where: args.where, select: args.select, include: args.include });
+        if (before === null) throw notFound(this.m.name, 'delete');
+        deleteRows(this.e, this.m, args.where);
+        return before;
+      });
+    }
+    const params: unknown[] = [];
+    const w = whereSql(this.e, this.m, args.where, 't0', params);
+    const row = run(this.e, this.m, `DELETE FROM ${this.m.qTable} AS t0${w ? ` WHERE ${w}` : ''} RETURNING ${this.m.columnsSql}`, params, 'get') as Row | undefined;
+    if (row === undefined) throw notFound(this.m.name, 'delete');
+    return this.m.map(row);
+  }
+
+  deleteMany(args: Obj = {}): { count: number } {
+    return { count: deleteRows(this.e, this.m, args.where) };
+  }
+
+  count(args: Obj = {}): unknown {
+    return count(this.e, this.m, args);
+  }
+
+  aggregate(args: Obj): unknown {
+    return aggregate(this.e, this.m, args);
+  }
+
+  groupBy(args: Obj): unknown {
+    return groupBy(this.e, this.m, args);
+  }
+}
+
+/** UPDATE … SET … WHERE where RETURNING *: one statement; undefined when no row matched. */
+function updateReturning(e: Engine, m: ModelRuntime, where: unknown, data: Obj, params: unknown[]): Row | undefined {
+  const { sets } = setClauses(e, m, data, params);
+  const w = whereSql(e, m, where, 't0', params);
+  if (sets.length === 0) {
+    return run(e, m, `SELECT ${m.columnsSql} FROM ${m.qTable} AS t0${w ? ` WHERE ${w}` : ''} LIMIT 1`, params, 'get') as Row | undefined;
+  }
+  return run(e, m, `UPDATE ${m.qTable} AS t0 SET ${sets.join(', ')}${w ? ` WHERE ${w}` : ''} RETURNING ${m.columnsSql}`, params, 'get') as Row | undefined;
+}

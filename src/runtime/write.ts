@@ -1,0 +1,402 @@
+/**
+ * Writes: create (with client-side defaults and nested writes), update (with operators and nested writes),
+ * and the scoped updateMany/deleteMany used by both top-level calls and nested writes. Functions here return
+ * raw rows (column names, stored values); the delegate shapes them.
+ */
+import { encodeValue, writeDate } from './codecs.js';
+import { quote, type Engine, type FieldRuntime, type ModelRuntime } from './engine.js';
+import { ClientError, notFound } from './errors.js';
+import { cuid, cuid2, nanoid, ulid, uuid4, uuid7 } from './ids.js';
+import type { RelationMeta } from './meta.js';
+import { isPlainObject, whereSql } from './where.js';
+
+type Obj = Record<string, unknown>;
+type Row = Record<string, unknown>;
+/** An extra SQL condition on the target table (alias t0), with its parameters. */
+export interface Scope {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+function generated(e: Engine, f: FieldRuntime): unknown {
+  switch (f.default) {
+    case 'uuid4':
+      return uuid4();
+    case 'uuid7':
+      return uuid7();
+    case 'cuid':
+      return cuid();
+    case 'cuid2':
+      return cuid2();
+    case 'nanoid':
+      return nanoid(f.size);
+    case 'ulid':
+      return ulid();
+    case 'now':
+      return writeDate(new Date(), e.dateFormat);
+    default:
+      return f.updatedAt ? writeDate(new Date(), e.dateFormat) : undefined;
+  }
+}
+
+function run(e: Engine, m: ModelRuntime, sql: string, params: readonly unknown[], mode: 'get' | 'run' | 'all'): unknown {
+  try {
+    const s = e.stmt(sql, m.safeIntegers);
+    return mode === 'get' ? s.get(...params) : mode === 'all' ? s.all(...params) : s.run(...params);
+  } catch (err) {
+    throw e.translate(err, m);
+  }
+}
+
+/** The first row matching a where (unique) object, optionally within a scope. */
+export function findRow(e: Engine, m: ModelRuntime, where: unknown, scope?: Scope): Row | undefined {
+  const params: unknown[] = [];
+  const conds = [whereSql(e, m, where, 't0', params)].filter(Boolean);
+  if (scope) {
+    conds.push(scope.sql);
+    params.push(...scope.params);
+  }
+  const sql = `SELECT ${m.scalarList.map((f) => f.sel.startsWith('CAST') ? `CAST(t0.${f.q} AS TEXT) AS ${f.q}` : `t0.${f.q}`).join(', ')} FROM ${m.qTable} AS t0${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''} LIMIT 1`;
+  return run(e, m, sql, params, 'get') as Row | undefined;
+}
+
+/** Target rows of relation `r` for the parent row: `t0.remote = parent.local`, or through the join table. */
+export function scopeOf(e: Engine, m: ModelRuntime, r: RelationMeta, row: Row): Scope {
+  const t = e.model(r.target);
+  const values = r.local.map((lf) => row[m.byName.get(lf)!.column]);
+  if (r.join) {
+    const pk = t.byName.get(r.remote[0]!)!;
+    return { sql: `EXISTS (SELECT 1 FROM ${quote(r.join.table)} AS j WHERE j.${quote(r.join.remoteColumn)} = t0.${pk.q} AND j.${quote(r.join.localColumn)} = ?)`, params: values };
+  }
+  return { sql: r.remote.map((rf) => `t0.${t.byName.get(rf)!.q} = ?`).join(' AND '), params: values };
+}
+
+const insertCache = new WeakMap<ModelRuntime, Map<string, string>>();
+
+/** Inserts one row. `link` holds raw column values set by a parent (foreign keys); returns the stored row. */
+export function createRow(e: Engine, m: ModelRuntime, data: Obj, link?: Readonly<Record<string, unknown>>, bulk?: { skipDuplicates: boolean }): Row {
+  const values = new Map<FieldRuntime, unknown>();
+  let after: [RelationMeta, Obj][] | undefined;
+  for (const key in data) {
+    const v = data[key];
+    if (v === undefined) continue;
+    const f = m.byName.get(key);
+    if (f) {
+      values.set(f, encodeValue(f, v, e.dateFormat, m.name));
+      continue;
+    }
+    const r = m.relByName.get(key);
+    if (!r) throw new ClientError('P2009', `Unknown field \`${key}\` in \`data\` for \`${m.name}\`.`, { model: m.name, fields: [key] });
+    if (!isPlainObject(v)) throw new ClientError('P2009', `\`${m.name}.${key}\` takes a nested write object (create, connect, …).`, { model: m.name, fields: [key] });
+    if (r.holdsFk) {
+      const target = toOneTarget(e, m, r, v);
+      const t = e.model(r.target);
+      r.local.forEach((lf, i) => values.set(m.byName.get(lf)!, target[t.byName.get(r.remote[i]!)!.column]));
+    } else (after ??= []).push([r, v]);
+  }
+  if (link) for (const [name, v] of Object.entries(link)) values.set(m.byName.get(name)!, v);
+  for (const f of m.scalarList) {
+    if (values.has(f)) continue;
+    const g = f.default !== undefined || f.updatedAt ? generated(e, f) : undefined;
+    if (g !== undefined) values.set(f, g);
+  }
+  const fields = [...values.keys()];
+  const key = (bulk ? (bulk.skipDuplicates ? 'I' : 'B') : 'R') + fields.map((f) => f.column).join('\u0000');
+  let cache = insertCache.get(m);
+  if (!cache) insertCache.set(m, (cache = new Map()));
+  let sql = cache.get(key);
+  if (sql === undefined) {
+    const insert = bulk?.skipDuplicates ? 'INSERT OR IGNORE INTO' : 'INSERT INTO';
+    sql = fields.length
+      ? `${insert} ${m.qTable} (${fields.map((f) => f.q).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`
+      : `${insert} ${m.qTable} DEFAULT VALUES`;
+    if (!bulk) sql += ` RETURNING ${m.columnsSql}`;
+    cache.set(key, sql);
+  }
+  if (bulk) {
+    if (after) throw new ClientError('P2009', `createMany on \`${m.name}\` cannot write relations.`, { model: m.name });
+    return run(e, m, sql, [...values.values()], 'run') as Row;
+  }
+  const row = run(e, m, sql, [...values.values()], 'get') as Row;
+  if (after) for (const [r, ops] of after) nestedForParent(e, m, r, row, ops, false);
+  return row;
+}
+
+/** Resolves the target of a to-one relation held on this side: connect, create or connectOrCreate. */
+function toOneTarget(e: Engine, m: ModelRuntime, r: RelationMeta, ops: Obj): Row {
+  const t = e.model(r.target);
+  if (ops.connect !== undefined) {
+    const row = findRow(e, t, ops.connect);
+    if (!row) throw new ClientError('P2025', `No \`${t.name}\` record was found for a nested connect on \`${m.name}.${r.name}\`.`, { model: m.name, fields: [r.name] });
+    return row;
+  }
+  if (ops.connectOrCreate !== undefined) {
+    const c = ops.connectOrCreate as Obj;
+    return findRow(e, t, c.where) ?? createRow(e, t, c.create as Obj);
+  }
+  if (ops.create !== undefined) return createRow(e, t, ops.create as Obj);
+  throw new ClientError('P2009', `\`${m.name}.${r.name}\` needs create, connect or connectOrCreate.`, { model: m.name, fields: [r.name] });
+}
+
+/** Column values a child gets from its parent: the child's foreign key = the parent's referenced fields. */
+function linkFor(e: Engine, m: ModelRuntime, r: RelationMeta, row: Row): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  r.remote.forEach((rf, i) => (out[rf] = row[m.byName.get(r.local[i]!)!.column]));
+  return out;
+}
+
+function joinInsert(e: Engine, m: ModelRuntime, r: RelationMeta, row: Row, child: Row): void {
+  const t = e.model(r.target);
+  const j = r.join!;
+  const local = row[m.byName.get(r.local[0]!)!.column];
+  const remote = child[t.byName.get(r.remote[0]!)!.column];
+  run(e, m, `INSERT OR IGNORE INTO ${quote(j.table)} (${quote(j.localColumn)}, ${quote(j.remoteColumn)}) VALUES (?, ?)`, [local, remote], 'run');
+}
+
+/** Nested writes for a relation whose rows point at this one (to-many, the back side of 1-1, and m-n). */
+export function nestedForParent(e: Engine, m: ModelRuntime, r: RelationMeta, row: Row, ops: Obj, isUpdate: boolean): void {
+  const t = e.model(r.target);
+  const scope = scopeOf(e, m, r, row);
+  const attach = (child: Row): void => {
+    if (r.join) joinInsert(e, m, r, row, child);
+  };
+  const connectOne = (where: unknown): void => {
+    if (r.join) {
+      const child = findRow(e, t, where);
+      if (!child) throw new ClientError('P2025', `No \`${t.name}\` record was found for a nested connect on \`${m.name}.${r.name}\`.`, { model: m.name, fields: [r.name] });
+      joinInsert(e, m, r, row, child);
+    } else if (updateRows(e, t, where, linkRaw(t, linkFor(e, m, r, row))) === 0) {
+      throw new ClientError('P2025', `No \`${t.name}\` record was found for a nested connect on \`${m.name}.${r.name}\`.`, { model: m.name, fields: [r.name] });
+    }
+  };
+  const createOne = (data: Obj): void => attach(createRow(e, t, data, r.join ? undefined : linkFor(e, m, r, row)));
+  for (const op in ops) {
+    const v = ops[op];
+    if (v === undefined) continue;
+    switch (op) {
+      case 'create':
+        for (const d of list(v)) createOne(d as Obj);
+        break;
+      case 'createMany':
+        for (const d of list((v as Obj).data)) createOne(d as Obj);
+        break;
+      case 'connect':
+        for (const w of list(v)) connectOne(w);
+        break;
+      case 'connectOrCreate':
+        for (const c of list(v) as Obj[]) {
+          const existing = findRow(e, t, c.where);
+          if (existing) connectOne(c.where);
+          else createOne(c.create as Obj);
+        }
+        break;
+      case 'set':
+      case 'disconnect':
+        if (!isUpdate) break;
+        if (r.arity !== 'many' && op === 'disconnect') {
+          if (v === false) break;
+          disconnect(e, m, r, t, scope, v === true ? undefined : v);
+          break;
+        }
+        if (op === 'set') disconnect(e, m, r, t, scope, undefined);
+        for (const w of list(v)) op === 'set' ? connectOne(w) : disconnect(e, m, r, t, scope, w);
+        break;
+      case 'delete':
+        if (r.arity !== 'many') {
+          if (v !== false && deleteRows(e, t, v === true ? undefined : v, scope) === 0) throw notFound(t.name, `A nested delete from \`${m.name}.${r.name}\``);
+        } else for (const w of list(v)) if (deleteRows(e, t, w, scope) === 0) throw notFound(t.name, `A nested delete from \`${m.name}.${r.name}\``);
+        break;
+      case 'deleteMany':
+        for (const w of list(v)) deleteRows(e, t, w, scope);
+        break;
+      case 'update':
+        if (r.arity !== 'many') {
+          const o = v as Obj;
+          const hasWhere = isPlainObject(o.data) && ('where' in o || 'data' in o);
+          const data = (hasWhere ? o.data : o) as Obj;
+          if (!updateOne(e, t, hasWhere ? o.where : undefined, data, scope)) throw notFound(t.name, `A nested update from \`${m.name}.${r.name}\``);
+        } else for (const u of list(v) as Obj[]) if (!updateOne(e, t, u.where, u.data as Obj, scope)) throw notFound(t.name, `A nested update from \`${m.name}.${r.name}\``);
+        break;
+      case 'updateMany':
+        for (const u of list(v) as Obj[]) updateRows(e, t, u.where, u.data as Obj, scope);
+        break;
+      case 'upsert':
+        for (const u of list(v) as Obj[]) {
+          if (!updateOne(e, t, u.where, u.update as Obj, scope)) createOne(u.create as Obj);
+        }
+        break;
+      default:
+        throw new ClientError('P2009', `Unknown nested write \`${op}\` on \`${m.name}.${r.name}\`.`, { model: m.name, fields: [r.name] });
+    }
+  }
+}
+
+/** Encoded values that are already stored values (foreign keys copied from a parent row). */
+const RAW = Symbol('raw');
+function linkRaw(t: ModelRuntime, link: Record<string, unknown>): Obj {
+  void t;
+  return { [RAW]: link } as unknown as Obj;
+}
+
+function disconnect(e: Engine, m: ModelRuntime, r: RelationMeta, t: ModelRuntime, scope: Scope, where: unknown): void {
+  if (r.join) {
+    const params: unknown[] = [row0(scope)];
+    const pk = t.byName.get(r.remote[0]!)!;
+    const w = where === undefined ? '' : whereSql(e, t, where, 't0', params);
+    run(e, m, `DELETE FROM ${quote(r.join.table)} WHERE ${quote(r.join.localColumn)} = ?${w ? ` AND ${quote(r.join.remoteColumn)} IN (SELECT t0.${pk.q} FROM ${t.qTable} AS t0 WHERE ${w})` : ''}`, params, 'run');
+    return;
+  }
+  const fkFields = r.remote.map((rf) => t.byName.get(rf)!);
+  if (fkFields.some((f) => !f.optional)) {
+    throw new ClientError('P2014', `Cannot disconnect \`${m.name}.${r.name}\`: the relation is required on \`${t.name}\`.`, { model: t.name, fields: fkFields.map((f) => f.name) });
+  }
+  const nulls: Record<string, unknown> = {};
+  for (const f of fkFields) nulls[f.name] = null;
+  updateRows(e, t, where, linkRaw(t, nulls), scope);
+}
+
+function row0(scope: Scope): unknown {
+  return scope.params[0];
+}
+
+/** SET clauses for update data (values and operators) on model `m`; nested relation writes are returned apart. */
+export function setClauses(e: Engine, m: ModelRuntime, data: Obj, params: unknown[]): { sets: string[]; relations: [RelationMeta, Obj][] } {
+  const sets: string[] = [];
+  const relations: [RelationMeta, Obj][] = [];
+  const raw = (data as Record<symbol, unknown>)[RAW] as Record<string, unknown> | undefined;
+  if (raw) {
+    for (const [name, v] of Object.entries(raw)) {
+      sets.push(`${m.byName.get(name)!.q} = ?`);
+      params.push(v);
+    }
+  }
+  let touched = !!raw;
+  for (const key in data) {
+    const v = data[key];
+    if (v === undefined) continue;
+    touched = true;
+    const f = m.byName.get(key);
+    if (!f) {
+      const r = m.relByName.get(key);
+      if (!r) throw new ClientError('P2009', `Unknown field \`${key}\` in \`data\` for \`${m.name}\`.`, { model: m.name, fields: [key] });
+      relations.push([r, v as Obj]);
+      continue;
+    }
+    if (isPlainObject(v) && f.kind !== 'Json') {
+      for (const op in v) {
+        const x = v[op];
+        if (x === undefined) continue;
+        if (op === 'set') {
+          sets.push(`${f.q} = ?`);
+          params.push(encodeValue(f, x, e.dateFormat, m.name));
+          continue;
+        }
+        const sym = op === 'increment' ? '+' : op === 'decrement' ? '-' : op === 'multiply' ? '*' : op === 'divide' ? '/' : undefined;
+        if (!sym) throw new ClientError('P2009', `Unknown update operator \`${op}\` on \`${m.name}.${f.name}\`.`, { model: m.name, fields: [f.name] });
+        sets.push(`${f.q} = ${f.q} ${sym} ?`);
+        params.push(encodeValue(f, x, e.dateFormat, m.name));
+      }
+    } else {
+      sets.push(`${f.q} = ?`);
+      params.push(encodeValue(f, v, e.dateFormat, m.name));
+    }
+  }
+  if (touched && m.hasUpdatedAt) {
+    for (const f of m.scalarList) {
+      if (f.updatedAt && data[f.name] === undefined) {
+        sets.push(`${f.q} = ?`);
+        params.push(writeDate(new Date(), e.dateFormat));
+      }
+    }
+  }
+  return { sets, relations };
+}
+
+/** UPDATE … WHERE where [AND scope]; returns the number of rows changed. Nested relation writes are not allowed. */
+export function updateRows(e: Engine, m: ModelRuntime, where: unknown, data: Obj, scope?: Scope): number {
+  const params: unknown[] = [];
+  const { sets, relations } = setClauses(e, m, data, params);
+  if (relations.length) throw new ClientError('P2009', `updateMany on \`${m.name}\` cannot write relations (${relations.map(([r]) => r.name).join(', ')}).`, { model: m.name });
+  const conds = [whereSql(e, m, where, 't0', params)].filter(Boolean);
+  if (scope) {
+    conds.push(scope.sql);
+    params.push(...scope.params);
+  }
+  if (sets.length === 0) return (run(e, m, `SELECT COUNT(*) AS n FROM ${m.qTable} AS t0${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`, params, 'get') as { n: number }).n;
+  return (run(e, m, `UPDATE ${m.qTable} AS t0 SET ${sets.join(', ')}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`, params, 'run') as { changes: number }).changes;
+}
+
+/** Updates the one row matching `where` (and scope), with nested writes; returns the updated row or undefined. */
+export function updateOne(e: Engine, m: ModelRuntime, where: unknown, data: Obj, scope?: Scope): Row | undefined {
+  const current = findRow(e, m, where, scope);
+  if (!current) return undefined;
+  const pkWhere: Obj = {};
+  for (const p of m.pk) pkWhere[p] = m.byName.get(p)!.read(current[m.byName.get(p)!.column]);
+  const params: unknown[] = [];
+  const { sets, relations } = setClauses(e, m, data, params);
+  const after: [RelationMeta, Obj][] = [];
+  for (const [r, ops] of relations) {
+    if (!r.holdsFk) {
+      after.push([r, ops]);
+      continue;
+    }
+    const t = e.model(r.target);
+    const fkCols = r.local.map((lf) => m.byName.get(lf)!);
+    const setFk = (target: Row | null): void => {
+      fkCols.forEach((f, i) => {
+        sets.push(`${f.q} = ?`);
+        params.push(target === null ? null : target[t.byName.get(r.remote[i]!)!.column]);
+      });
+    };
+    if (ops.connect !== undefined || ops.create !== undefined || ops.connectOrCreate !== undefined) setFk(toOneTarget(e, m, r, ops));
+    const currentScope = scopeOf(e, m, r, current);
+    if (ops.update !== undefined) {
+      const u = ops.update as Obj;
+      const d = ('data' in u && isPlainObject(u.data) ? u.data : u) as Obj;
+      if (!updateOne(e, t, 'data' in u ? u.where : undefined, d, currentScope)) throw notFound(t.name, `A nested update from \`${m.name}.${r.name}\``);
+    }
+    if (ops.upsert !== undefined) {
+      const u = ops.upsert as Obj;
+      if (!updateOne(e, t, u.where, u.update as Obj, currentScope)) setFk(createRow(e, t, u.create as Obj));
+    }
+    if (ops.disconnect !== undefined && ops.disconnect !== false) {
+      if (r.arity === 'one') throw new ClientError('P2014', `Cannot disconnect the required relation \`${m.name}.${r.name}\`.`, { model: m.name, fields: [r.name] });
+      setFk(null);
+    }
+    if (ops.delete !== undefined && ops.delete !== false) {
+      if (r.arity === 'one') throw new ClientError('P2014', `Cannot delete the required relation \`${m.name}.${r.name}\`.`, { model: m.name, fields: [r.name] });
+      after.push([r, { delete: ops.delete }]);
+      setFk(null);
+    }
+  }
+  const pkParams: unknown[] = [];
+  const pkCond = whereSql(e, m, pkWhere, 't0', pkParams);
+  let row: Row;
+  if (sets.length) {
+    row = run(e, m, `UPDATE ${m.qTable} AS t0 SET ${sets.join(', ')} WHERE ${pkCond} RETURNING ${m.columnsSql}`, [...params, ...pkParams], 'get') as Row;
+  } else row = current;
+  for (const [r, ops] of after) {
+    if (r.holdsFk) {
+      // `delete` of a to-one relation held here: the foreign key is already cleared; delete the old target.
+      const t = e.model(r.target);
+      const w = ops.delete === true ? undefined : ops.delete;
+      if (deleteRows(e, t, w, scopeOf(e, m, r, current)) === 0) throw notFound(t.name, `A nested delete from \`${m.name}.${r.name}\``);
+    } else nestedForParent(e, m, r, row, ops, true);
+  }
+  return row;
+}
+
+/** DELETE … WHERE where [AND scope]; returns the number of rows deleted. */
+export function deleteRows(e: Engine, m: ModelRuntime, where: unknown, scope?: Scope): number {
+  const params: unknown[] = [];
+  const conds = [whereSql(e, m, where, 't0', params)].filter(Boolean);
+  if (scope) {
+    conds.push(scope.sql);
+    params.push(...scope.params);
+  }
+  return (run(e, m, `DELETE FROM ${m.qTable} AS t0${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`, params, 'run') as { changes: number }).changes;
+}
+
+export { run };
