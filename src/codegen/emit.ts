@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
+import { layoutTypeScript } from './layout.js';
 import type { RenderedFile } from './templates.js';
 
 const FORMAT = {
@@ -15,9 +16,20 @@ const FORMAT = {
   semicolons: 'insert',
 } as const;
 
-/** Formats every `.ts` file with TypeScript's formatter; other files pass through. Output ends with one newline. */
-export async function formatFiles(files: readonly RenderedFile[]): Promise<RenderedFile[]> {
-  if (!files.some((f) => f.path.endsWith('.ts'))) return [...files];
+export type Formatter = 'fast' | 'ts-morph';
+
+/**
+ * Formats every `.ts` file; other files pass through. `fast` (the default) re-indents by bracket depth, which is
+ * what TypeScript's formatter would produce for the built-in templates; `ts-morph` runs TypeScript's formatter
+ * after it (slow on large outputs, useful for custom templates).
+ */
+export async function formatFiles(files: readonly RenderedFile[], formatter: Formatter = 'fast'): Promise<RenderedFile[]> {
+  const laid = files.map((f) => (f.path.endsWith('.ts') ? { path: f.path, content: layoutTypeScript(f.content) } : f));
+  if (formatter === 'fast' || !files.some((f) => f.path.endsWith('.ts'))) return laid;
+  return formatWithTsMorph(laid);
+}
+
+export async function formatWithTsMorph(files: readonly RenderedFile[]): Promise<RenderedFile[]> {
   const { Project, ts } = await import('ts-morph');
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
   return files.map((f) => {

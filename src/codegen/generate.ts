@@ -9,7 +9,7 @@ import { diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import type { ConfigValue, Generator, SchemaModel } from '../schema/model.js';
 import { buildTemplateContext } from './context.js';
 import type { GeneratorContext, TemplateContext } from './context-types.js';
-import { formatFiles } from './emit.js';
+import { formatFiles, type Formatter } from './emit.js';
 import { renderTemplates, type RenderedFile } from './templates.js';
 import { writeFiles, type FileOutcome } from './write.js';
 
@@ -60,6 +60,7 @@ interface ResolvedOptions {
   readonly generator: GeneratorContext;
   readonly outputDir: string;
   readonly templatesDir?: string;
+  readonly formatter: Formatter;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -72,11 +73,16 @@ export function resolveGeneratorOptions(schema: SchemaModel, opts: GenerateFiles
   let output: string | undefined;
   let templates: string | undefined;
   let dateTimeFormat: GeneratorContext['dateTimeFormat'] = 'iso';
+  let formatter: Formatter = 'fast';
   for (const p of block?.properties ?? []) {
     const value = configText(p.value);
     if (p.key === 'provider') continue;
     if (p.key === 'output') output = value;
     else if (p.key === 'templates') templates = value;
+    else if (p.key === 'formatter') {
+      if (value === 'fast' || value === 'ts-morph') formatter = value;
+      else diagnostics.push(diagnostic('G503', `\`formatter\` must be "fast" or "ts-morph", not ${JSON.stringify(value)}.`, { span: p.valueSpan }));
+    }
     else if (p.key === 'dateTimeFormat') {
       if ((DATE_FORMATS as readonly string[]).includes(value)) dateTimeFormat = value as GeneratorContext['dateTimeFormat'];
       else diagnostics.push(diagnostic('G503', `\`dateTimeFormat\` must be "iso" or "unixepoch-ms", not ${JSON.stringify(value)}.`, { span: p.valueSpan }));
@@ -85,11 +91,11 @@ export function resolveGeneratorOptions(schema: SchemaModel, opts: GenerateFiles
   }
   const outputDir = opts.output !== undefined ? path.resolve(opts.cwd, opts.output) : output !== undefined ? path.resolve(schemaDir, output) : path.join(schemaDir, 'generated');
   const templatesDir = opts.templates !== undefined ? path.resolve(opts.cwd, opts.templates) : templates !== undefined ? path.resolve(schemaDir, templates) : undefined;
-  return { generator: { name: block?.name ?? null, dateTimeFormat, options }, outputDir, ...(templatesDir ? { templatesDir } : {}), diagnostics };
+  return { generator: { name: block?.name ?? null, dateTimeFormat, options }, outputDir, formatter, ...(templatesDir ? { templatesDir } : {}), diagnostics };
 }
 
 /** Renders and formats the files for a schema, without writing them. */
-export async function renderClient(schema: SchemaModel, generator: GeneratorContext, templatesDir?: string): Promise<{ files: RenderedFile[]; diagnostics: Diagnostic[]; context: TemplateContext }> {
+export async function renderClient(schema: SchemaModel, generator: GeneratorContext, templatesDir?: string, formatter: Formatter = 'fast'): Promise<{ files: RenderedFile[]; diagnostics: Diagnostic[]; context: TemplateContext }> {
   const diagnostics: Diagnostic[] = [];
   if (schema.datasource && schema.datasource.provider !== 'sqlite') {
     diagnostics.push(diagnostic('G507', `The datasource provider is \`${schema.datasource.provider}\`; the generated client runs on SQLite.`, { span: schema.datasource.span }));
@@ -103,13 +109,13 @@ export async function renderClient(schema: SchemaModel, generator: GeneratorCont
   const rendered = await renderTemplates(context, templatesDir);
   diagnostics.push(...rendered.diagnostics);
   if (hasErrors(rendered.diagnostics)) return { files: [], diagnostics, context };
-  return { files: await formatFiles(rendered.files), diagnostics, context };
+  return { files: await formatFiles(rendered.files, formatter), diagnostics, context };
 }
 
 export async function generateFiles(schema: SchemaModel, opts: GenerateFilesOptions): Promise<GenerateFilesResult> {
   const resolved = resolveGeneratorOptions(schema, opts);
   if (hasErrors(resolved.diagnostics)) return { files: [], diff: '', diagnostics: resolved.diagnostics };
-  const { files, diagnostics, context } = await renderClient(schema, resolved.generator, resolved.templatesDir);
+  const { files, diagnostics, context } = await renderClient(schema, resolved.generator, resolved.templatesDir, resolved.formatter);
   const all = [...resolved.diagnostics, ...diagnostics];
   if (hasErrors(all)) return { outputDir: resolved.outputDir, files: [], diff: '', diagnostics: all, context };
   const written = writeFiles(resolved.outputDir, files, opts.check ?? false);
