@@ -66,7 +66,7 @@ export interface FieldContext extends Documented {
   readonly createType: string;
   readonly createOptional: boolean;
   readonly updateType: string;
-  /** The expression mapping a stored row `r` to this field's value. */
+  /** The expression mapping a full row `r` (an array of the columns in field order) to this field's value. */
   readonly readExpr: string;
   /** Runtime metadata (JSON) for this field. */
   readonly meta: Readonly<Record<string, unknown>>;

@@ -106,7 +106,7 @@ function modelContext(schema: SchemaModel, m: Model, models: ReadonlyMap<string,
   const relations = relationContexts(schema, m, models);
   const fkFields = new Set(relations.flatMap((r) => r.foreignKeyFields));
   const pk = identityOf(m);
-  const fields: FieldContext[] = columns.map((f) => {
+  const fields: FieldContext[] = columns.map((f, index) => {
     const kind = kindOf(f)!;
     const enumName = f.kind === 'enum' ? f.enumName : null;
     const optional = f.arity !== 'required';
@@ -137,7 +137,7 @@ function modelContext(schema: SchemaModel, m: Model, models: ReadonlyMap<string,
       createType: types.createType,
       createOptional: optional || def.kind !== null || isUpdatedAt,
       updateType: types.updateType,
-      readExpr: readExpression(kind, f.dbName, optional, safeIntegers),
+      readExpr: readExpression(kind, index, optional, safeIntegers),
       meta,
       ...documented(f.docs),
     };

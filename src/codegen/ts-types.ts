@@ -63,9 +63,9 @@ export function fieldTypes(kind: ScalarKind, enumName: string | null, optional: 
   return { tsType: orNull(out), inputType: input, whereType, createType: kind === 'Json' ? '$R.JsonValue' : orNull(input), updateType };
 }
 
-/** The expression that reads this field from a stored row `r` (typed any). */
-export function readExpression(kind: ScalarKind, column: string, optional: boolean, safeIntegers: boolean): string {
-  const v = `r[${JSON.stringify(column)}]`;
+/** The expression that reads this field from a full row `r` read in raw mode (an array; typed any). */
+export function readExpression(kind: ScalarKind, index: number, optional: boolean, safeIntegers: boolean): string {
+  const v = `r[${index}]`;
   switch (kind) {
     case 'Int':
     case 'Float':

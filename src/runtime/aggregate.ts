@@ -2,6 +2,7 @@
 import { readDecimal } from './codecs.js';
 import type { Engine, FieldRuntime, ModelRuntime } from './engine.js';
 import { ClientError } from './errors.js';
+import { limitSql } from './read.js';
 import { isPlainObject, orderBySql, whereSql } from './where.js';
 
 type Obj = Record<string, unknown>;
@@ -20,8 +21,7 @@ function source(e: Engine, m: ModelRuntime, args: Obj, params: unknown[]): strin
   const base = `${m.qTable} AS t0${w ? ` WHERE ${w}` : ''}`;
   if (args.take === undefined && args.skip === undefined) return base;
   const order = args.orderBy !== undefined ? orderBySql(m, args.orderBy, 't0') : [];
-  params.push(args.take ?? -1, args.skip ?? 0);
-  return `(SELECT t0.* FROM ${base}${order.length ? ` ORDER BY ${order.join(', ')}` : ''} LIMIT ? OFFSET ?) AS t0`;
+  return `(SELECT t0.* FROM ${base}${order.length ? ` ORDER BY ${order.join(', ')}` : ''}${limitSql(args.take as number | undefined, args.skip as number | undefined)}) AS t0`;
 }
 
 export function count(e: Engine, m: ModelRuntime, args: Obj = {}): unknown {
@@ -124,10 +124,7 @@ export function groupBy(e: Engine, m: ModelRuntime, args: Obj): Obj[] {
     }
   }
   if (order.length) sql += ` ORDER BY ${order.join(', ')}`;
-  if (args.take !== undefined || args.skip !== undefined) {
-    sql += ' LIMIT ? OFFSET ?';
-    params.push(args.take ?? -1, args.skip ?? 0);
-  }
+  if (args.take !== undefined || args.skip !== undefined) sql += limitSql(args.take as number | undefined, args.skip as number | undefined);
   const rows = e.stmt(sql, m.safeIntegers).all(...params) as Obj[];
   return rows.map((row) => {
     const out: Obj = {};

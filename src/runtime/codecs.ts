@@ -17,6 +17,8 @@ export function readDate(v: unknown): Date | null {
   if (typeof v === 'number') return new Date(v);
   if (typeof v === 'bigint') return new Date(Number(v));
   if (typeof v === 'string') {
+    // ISO-8601 (what we and Prisma's JS adapters write) parses natively; only the other shapes need the regex.
+    if (v.length > 10 && v.charCodeAt(10) === 84 /* T */) return new Date(v);
     const m = SQL_TIMESTAMP.exec(v);
     if (m) return new Date(`${m[1]}T${m[2]}${m[3] ? (m[3].length === 5 ? `${m[3].slice(0, 3)}:${m[3].slice(3)}` : m[3]) : 'Z'}`);
     if (/^\d+$/.test(v)) return new Date(Number(v));

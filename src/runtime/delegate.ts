@@ -43,13 +43,13 @@ export class ModelDelegate {
     if (args.select == null && args.include == null) {
       const id = this.pkOnly(args.where);
       if (id !== undefined) {
-        this.pkStmt ??= this.e.stmt(this.m.findByPkSql!, this.m.safeIntegers);
-        const row = this.pkStmt.get(id) as Row | undefined;
+        this.pkStmt ??= this.e.stmt(this.m.findByPkSql!, this.m.safeIntegers, true);
+        const row = this.pkStmt.get(id) as unknown[] | undefined;
         return row === undefined ? null : this.m.map(row);
       }
     }
     if (!isPlainObject(args.where)) throw new ClientError('P2009', `findUnique on \`${this.m.name}\` needs \`where\`.`, { model: this.m.name });
-    return findMany(this.e, this.m, { where: args.where, select: args.select, include: args.include, take: 1 } as FindArgs)[0] ?? null;
+    return findMany(this.e, this.m, args as FindArgs, 1)[0] ?? null;
   }
 
   findUniqueOrThrow(args: Obj): unknown {
@@ -60,7 +60,7 @@ export class ModelDelegate {
 
   findFirst(args: Obj = {}): unknown {
     const take = typeof args.take === 'number' && args.take < 0 ? -1 : 1;
-    return findMany(this.e, this.m, { ...args, take } as FindArgs)[0] ?? null;
+    return findMany(this.e, this.m, args as FindArgs, take)[0] ?? null;
   }
 
   findFirstOrThrow(args: Obj = {}): unknown {
@@ -75,7 +75,7 @@ export class ModelDelegate {
 
   /** Re-reads a written row with `select`/`include` applied. */
   private shaped(row: Row, args: Obj): unknown {
-    if (args.select == null && args.include == null) return this.m.map(row);
+    if (args.select == null && args.include == null) return this.m.mapObject(row);
     const params: unknown[] = [];
     const where = whereSql(this.e, this.m, this.pkWhere(row), 't0', params);
     return selectRecords(this.e, this.m, shapeOf(this.m, args.select, args.include), { where, params, order: [] }).records[0] ?? null;
@@ -99,7 +99,7 @@ export class ModelDelegate {
 
   create(args: Obj): unknown {
     const data = args.data as Obj;
-    if (!this.hasRelations(data) && args.select == null && args.include == null) return this.m.map(createRow(this.e, this.m, data));
+    if (!this.hasRelations(data) && args.select == null && args.include == null) return this.m.map(createRow(this.e, this.m, data, undefined, undefined, true) as unknown as unknown[]);
     return this.e.atomic(() => this.shaped(createRow(this.e, this.m, data), args));
   }
 
@@ -116,8 +116,8 @@ export class ModelDelegate {
   update(args: Obj): unknown {
     const data = args.data as Obj;
     if (!this.hasRelations(data)) {
-      const row = this.updateDirect(args.where, data);
-      return args.select == null && args.include == null ? this.m.map(row) : this.shaped(row, args);
+      if (args.select == null && args.include == null) return this.m.map(this.updateDirect(args.where, data, true) as unknown as unknown[]);
+      return this.shaped(this.updateDirect(args.where, data, false), args);
     }
     return this.e.atomic(() => {
       const row = updateOne(this.e, this.m, args.where, data);
@@ -127,8 +127,8 @@ export class ModelDelegate {
   }
 
   /** One UPDATE … RETURNING for updates without nested writes. */
-  private updateDirect(where: unknown, data: Obj): Row {
-    const row = updateReturning(this.e, this.m, where, data, []);
+  private updateDirect(where: unknown, data: Obj, raw: boolean): Row {
+    const row = updateReturning(this.e, this.m, where, data, [], raw);
     if (row === undefined) throw notFound(this.m.name, 'update');
     return row;
   }
@@ -155,7 +155,7 @@ export class ModelDelegate {
     }
     const params: unknown[] = [];
     const w = whereSql(this.e, this.m, args.where, 't0', params);
-    const row = run(this.e, this.m, `DELETE FROM ${this.m.qTable} AS t0${w ? ` WHERE ${w}` : ''} RETURNING ${this.m.columnsSql}`, params, 'get') as Row | undefined;
+    const row = run(this.e, this.m, `DELETE FROM ${this.m.qTable} AS t0${w ? ` WHERE ${w}` : ''} RETURNING ${this.m.columnsSql}`, params, 'get', true) as unknown[] | undefined;
     if (row === undefined) throw notFound(this.m.name, 'delete');
     return this.m.map(row);
   }
@@ -178,11 +178,11 @@ export class ModelDelegate {
 }
 
 /** UPDATE … SET … WHERE where RETURNING *: one statement; undefined when no row matched. */
-function updateReturning(e: Engine, m: ModelRuntime, where: unknown, data: Obj, params: unknown[]): Row | undefined {
+function updateReturning(e: Engine, m: ModelRuntime, where: unknown, data: Obj, params: unknown[], raw: boolean): Row | undefined {
   const { sets } = setClauses(e, m, data, params);
   const w = whereSql(e, m, where, 't0', params);
   if (sets.length === 0) {
-    return run(e, m, `SELECT ${m.columnsSql} FROM ${m.qTable} AS t0${w ? ` WHERE ${w}` : ''} LIMIT 1`, params, 'get') as Row | undefined;
+    return run(e, m, `SELECT ${m.columnsSql} FROM ${m.qTable} AS t0${w ? ` WHERE ${w}` : ''} LIMIT 1`, params, 'get', raw) as Row | undefined;
   }
-  return run(e, m, `UPDATE ${m.qTable} AS t0 SET ${sets.join(', ')}${w ? ` WHERE ${w}` : ''} RETURNING ${m.columnsSql}`, params, 'get') as Row | undefined;
+  return run(e, m, `UPDATE ${m.qTable} AS t0 SET ${sets.join(', ')}${w ? ` WHERE ${w}` : ''} RETURNING ${m.columnsSql}`, params, 'get', raw) as Row | undefined;
 }

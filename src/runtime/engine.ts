@@ -11,6 +11,8 @@ import type { FieldMeta, ModelMeta, RelationMeta, SchemaMeta } from './meta.js';
 export type Statement = Database.Statement<unknown[], unknown>;
 
 export interface FieldRuntime extends FieldMeta {
+  /** Position in the model's full row (raw rows are arrays in `scalarList` order). */
+  readonly index: number;
   /** The quoted column name. */
   readonly q: string;
   readonly read: (v: unknown) => unknown;
@@ -28,6 +30,10 @@ export interface ModelRuntime extends ModelMeta {
   /** `SELECT <all columns> FROM "T" AS t0 WHERE "pk" = ?` for single-column primary keys. */
   readonly findByPkSql?: string;
   readonly hasUpdatedAt: boolean;
+  /** Every column qualified with the alias t0 (Decimal cast to TEXT). */
+  readonly colsT0: string;
+  /** Maps a full row read in object mode (keys are column names). */
+  readonly mapObject: (row: Record<string, unknown>) => unknown;
 }
 
 export const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
@@ -36,8 +42,8 @@ const CACHE_LIMIT = 1000;
 
 export class Engine {
   readonly models: Readonly<Record<string, ModelRuntime>>;
-  private readonly cache = new Map<string, Statement>();
-  private readonly safeCache = new Map<string, Statement>();
+  /** Four caches: plain, safeIntegers, raw (rows as arrays), and both. */
+  private readonly caches = [new Map<string, Statement>(), new Map<string, Statement>(), new Map<string, Statement>(), new Map<string, Statement>()];
 
   constructor(
     readonly db: Database.Database,
@@ -54,12 +60,13 @@ export class Engine {
   }
 
   /** A prepared statement for this SQL text: prepared once, kept in a bounded cache (oldest out first). */
-  stmt(sql: string, safeIntegers = false): Statement {
-    const cache = safeIntegers ? this.safeCache : this.cache;
+  stmt(sql: string, safeIntegers = false, raw = false): Statement {
+    const cache = this.caches[(safeIntegers ? 1 : 0) + (raw ? 2 : 0)]!;
     let s = cache.get(sql);
     if (s === undefined) {
       s = this.db.prepare(sql) as Statement;
       if (safeIntegers) s.safeIntegers(true);
+      if (raw) s.raw(true);
       if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
       cache.set(sql, s);
     }
@@ -113,9 +120,9 @@ export class Engine {
 }
 
 function prepareModel(m: ModelMeta): ModelRuntime {
-  const scalarList: FieldRuntime[] = m.fields.map((f) => {
+  const scalarList: FieldRuntime[] = m.fields.map((f, index) => {
     const q = quote(f.column);
-    return { ...f, q, read: readerFor(f.kind, m.safeIntegers), sel: f.kind === 'Decimal' ? `CAST(${q} AS TEXT) AS ${q}` : q };
+    return { ...f, index, q, read: readerFor(f.kind, m.safeIntegers), sel: f.kind === 'Decimal' ? `CAST(${q} AS TEXT) AS ${q}` : q };
   });
   const byName = new Map(scalarList.map((f) => [f.name, f]));
   const qTable = quote(m.table);
@@ -130,6 +137,8 @@ function prepareModel(m: ModelMeta): ModelRuntime {
     uniqueByName: new Map(m.uniques.map((u) => [u.name, u.fields])),
     ...(pk ? { findByPkSql: `SELECT ${m.columnsSql} FROM ${qTable} AS t0 WHERE ${pk.q} = ?` } : {}),
     hasUpdatedAt: scalarList.some((f) => f.updatedAt),
+    mapObject: (row) => m.map(scalarList.map((f) => row[f.column]) as never),
+    colsT0: scalarList.map((f) => (f.kind === 'Decimal' ? `CAST(t0.${f.q} AS TEXT) AS ${f.q}` : `t0.${f.q}`)).join(', '),
   };
 }
 
@@ -140,7 +149,8 @@ export function keyOf(v: unknown): unknown {
   return v;
 }
 
-export function compositeKey(row: Record<string, unknown>, columns: readonly string[]): unknown {
+/** The key of a row (an array in raw mode, an object otherwise) over the given positions or column names. */
+export function compositeKey(row: any, columns: readonly (string | number)[]): unknown {
   if (columns.length === 1) return keyOf(row[columns[0]!]);
   let k = '';
   for (const c of columns) k += `${String(keyOf(row[c]))}\u0000`;

@@ -51,8 +51,8 @@ export interface ModelMeta {
   readonly relations: readonly RelationMeta[];
   /** Statements reading this model return integers as bigint (it has BigInt fields). */
   readonly safeIntegers: boolean;
-  /** Maps a full row (every column, selected with `columnsSql`) to the model's object. */
-  readonly map: (row: Record<string, unknown>) => unknown;
+  /** Maps a full row read in raw mode (an array of every column, in `fields` order, as `columnsSql` selects them). */
+  readonly map: (row: readonly unknown[]) => unknown;
   /** The select list for a full row, with Decimal columns cast to TEXT. */
   readonly columnsSql: string;
 }

@@ -9,7 +9,8 @@ import type { RelationMeta } from './meta.js';
 import { isPlainObject, orderBySql, relationJoin, whereSql } from './where.js';
 
 type Obj = Record<string, unknown>;
-type Row = Record<string, unknown>;
+/** A row: an array in raw mode (full rows), an object keyed by column name otherwise (subset selects). */
+type Row = any;
 
 interface Shape {
   /** null: every scalar, mapped by the generated mapper. */
@@ -18,12 +19,14 @@ interface Shape {
   readonly counts: readonly RelationMeta[] | null;
 }
 
+const FULL_SHAPE: Shape = { scalars: null, relations: [], counts: null };
+
 export function shapeOf(m: ModelRuntime, select: unknown, include: unknown): Shape {
   if (select !== undefined && select !== null && include !== undefined && include !== null) {
     throw new ClientError('P2009', `Use either \`select\` or \`include\` on \`${m.name}\`, not both.`, { model: m.name });
   }
   const spec = (select ?? include) as Obj | undefined | null;
-  if (!spec) return { scalars: null, relations: [], counts: null };
+  if (!spec) return FULL_SHAPE;
   const scalars: FieldRuntime[] = [];
   const relations: [RelationMeta, Obj][] = [];
   let counts: RelationMeta[] | null = null;
@@ -64,12 +67,23 @@ export interface Query {
   perParent?: { take?: number; skip?: number };
 }
 
-/** Runs a query for model `m` with the given shape; returns the raw rows and the shaped records. */
-export function selectRecords(e: Engine, m: ModelRuntime, shape: Shape, q: Query): { rows: Row[]; records: Obj[] } {
+export interface Selected {
+  readonly rows: Row[];
+  readonly records: Obj[];
+  /** Where the extra key columns start in raw rows (`__k0`, …), or undefined in object mode. */
+  readonly keyBase: number | undefined;
+}
+
+/** Runs a query for model `m` with the given shape; returns the rows and the shaped records. */
+export function selectRecords(e: Engine, m: ModelRuntime, shape: Shape, q: Query): Selected {
+  const raw = shape.scalars === null;
   const cols: string[] = [];
-  const needed = new Set<FieldRuntime>(shape.scalars ?? m.scalarList);
-  for (const [r] of shape.relations) for (const lf of r.local) needed.add(m.byName.get(lf)!);
-  for (const f of needed) cols.push(f.kind === 'Decimal' ? `CAST(t0.${f.q} AS TEXT) AS ${f.q}` : `t0.${f.q}`);
+  if (shape.scalars === null) cols.push(m.colsT0);
+  else {
+    const needed = new Set<FieldRuntime>(shape.scalars);
+    for (const [r] of shape.relations) for (const lf of r.local) needed.add(m.byName.get(lf)!);
+    for (const f of needed) cols.push(f.kind === 'Decimal' ? `CAST(t0.${f.q} AS TEXT) AS ${f.q}` : `t0.${f.q}`);
+  }
   if (shape.counts) {
     for (const r of shape.counts) {
       const { from, on } = relationJoin(e, m, r, 't0', 't1');
@@ -90,18 +104,27 @@ export function selectRecords(e: Engine, m: ModelRuntime, shape: Shape, q: Query
   } else {
     sql = `SELECT ${cols.join(', ')} FROM ${from}${where}`;
     if (q.order.length) sql += ` ORDER BY ${q.order.join(', ')}`;
-    if (q.limit !== undefined || q.offset !== undefined) {
-      sql += ' LIMIT ? OFFSET ?';
-      q.params.push(q.limit ?? -1, q.offset ?? 0);
-    }
+    // LIMIT/OFFSET are inlined as integer literals: a bound LIMIT keeps SQLite from its top-N sort (2x slower).
+    if (q.limit !== undefined || q.offset !== undefined) sql += limitSql(q.limit, q.offset);
   }
   let rows: Row[];
   try {
-    rows = e.stmt(sql, m.safeIntegers).all(...q.params) as Row[];
+    rows = e.stmt(sql, m.safeIntegers, raw).all(...q.params) as Row[];
   } catch (err) {
     throw e.translate(err, m);
   }
-  return { rows, records: shapeRows(e, m, shape, rows) };
+  return { rows, records: shapeRows(e, m, shape, rows), keyBase: raw ? m.scalarList.length + (shape.counts?.length ?? 0) : undefined };
+}
+
+export function limitSql(limit: number | undefined, offset: number | undefined): string {
+  const l = limit === undefined ? -1 : integer(limit, 'take');
+  const o = offset === undefined ? 0 : integer(offset, 'skip');
+  return o ? ` LIMIT ${l} OFFSET ${o}` : ` LIMIT ${l}`;
+}
+
+function integer(v: unknown, name: string): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new ClientError('P2009', `\`${name}\` must be an integer, got ${String(v)}.`);
+  return v;
 }
 
 export function shapeRows(e: Engine, m: ModelRuntime, shape: Shape, rows: Row[]): Obj[] {
@@ -117,19 +140,20 @@ export function shapeRows(e: Engine, m: ModelRuntime, shape: Shape, rows: Row[])
     }
     if (shape.counts) {
       const c: Obj = {};
-      for (const r of shape.counts) c[r.name] = Number(row[`_count.${r.name}`]);
+      const base = m.scalarList.length;
+      shape.counts.forEach((r, j) => (c[r.name] = Number(scalars === null ? row[base + j] : row[`_count.${r.name}`])));
       rec._count = c;
     }
     records[i] = rec;
   }
-  for (const [r, args] of shape.relations) loadRelation(e, m, r, rows, records, args);
+  for (const [r, args] of shape.relations) loadRelation(e, m, r, rows, records, args, scalars === null);
   return records;
 }
 
 /** Loads relation `r` for every parent in one query and attaches it to the parents' records. */
-function loadRelation(e: Engine, m: ModelRuntime, r: RelationMeta, parents: Row[], records: Obj[], args: Obj): void {
+function loadRelation(e: Engine, m: ModelRuntime, r: RelationMeta, parents: Row[], records: Obj[], args: Obj, raw: boolean): void {
   const t = e.model(r.target);
-  const localCols = r.local.map((lf) => m.byName.get(lf)!.column);
+  const localCols = r.local.map((lf) => (raw ? m.byName.get(lf)!.index : m.byName.get(lf)!.column));
   const index = new Map<unknown, Obj[]>();
   const keys: unknown[][] = [];
   for (let i = 0; i < parents.length; i++) {
@@ -166,7 +190,7 @@ function loadRelation(e: Engine, m: ModelRuntime, r: RelationMeta, parents: Row[
   const take = typeof args.take === 'number' ? args.take : undefined;
   const skip = typeof args.skip === 'number' ? args.skip : undefined;
   const single = keys.length === 1;
-  const { rows, records: children } = selectRecords(e, t, shapeOf(t, args.select, args.include), {
+  const { rows, records: children, keyBase } = selectRecords(e, t, shapeOf(t, args.select, args.include), {
     ...(from ? { from } : {}),
     where: conds.join(' AND '),
     params,
@@ -175,7 +199,7 @@ function loadRelation(e: Engine, m: ModelRuntime, r: RelationMeta, parents: Row[
     ...(r.arity === 'many' && single ? { limit: take, offset: skip } : {}),
     ...(r.arity === 'many' && !single ? { perParent: { take, skip } } : {}),
   } as Query);
-  const keyCols = keyExprs.map((_, i) => `__k${i}`);
+  const keyCols = keyExprs.map((_, i) => (keyBase === undefined ? `__k${i}` : keyBase + i));
   for (let i = 0; i < rows.length; i++) {
     const owners = index.get(compositeKey(rows[i]!, keyCols));
     if (!owners) continue;
@@ -223,13 +247,13 @@ export interface FindArgs {
 }
 
 /** findMany with every option: where, orderBy, cursor, take (negative: from the end), skip, distinct, select, include. */
-export function findMany(e: Engine, m: ModelRuntime, args: FindArgs = {}): Obj[] {
+export function findMany(e: Engine, m: ModelRuntime, args: FindArgs = {}, takeOverride?: number): Obj[] {
   const params: unknown[] = [];
   const conds: string[] = [];
   const w = whereSql(e, m, args.where, 't0', params);
   if (w) conds.push(w);
   let order = args.orderBy !== undefined ? orderBySql(m, args.orderBy, 't0') : [];
-  let take = args.take;
+  let take = takeOverride ?? args.take;
   let reverse = false;
   if (take !== undefined && take < 0) {
     // Prisma: a negative take reads backwards from the end (or from the cursor).
@@ -262,21 +286,26 @@ function flipDirection(item: string): string {
 }
 
 function selectDistinct(e: Engine, m: ModelRuntime, shape: Shape, q: Query, distinct: readonly string[]): { records: Obj[] } {
-  const cols = distinct.map((d) => {
+  const fields = distinct.map((d) => {
     const f = m.byName.get(d);
     if (!f) throw new ClientError('P2009', `Unknown field \`${d}\` in \`distinct\` on \`${m.name}\`.`, { model: m.name, fields: [d] });
-    return f.column;
+    return f;
   });
-  const full = selectRecords(e, m, { scalars: null, relations: [], counts: null }, q);
+  // With `select`, read the distinct fields too, and drop them from the records afterwards.
+  const extra = shape.scalars === null ? [] : fields.filter((f) => !shape.scalars!.includes(f));
+  const { rows, records } = selectRecords(e, m, extra.length ? { ...shape, scalars: [...shape.scalars!, ...extra] } : shape, q);
+  const cols = fields.map((f) => (shape.scalars === null ? f.index : f.column));
   const seen = new Set<unknown>();
-  const keep: Row[] = [];
-  for (const row of full.rows) {
+  const keep: Obj[] = [];
+  rows.forEach((row, i) => {
     const k = compositeKey(row, cols);
-    if (seen.has(k)) continue;
+    if (seen.has(k)) return;
     seen.add(k);
-    keep.push(row);
-  }
-  return { records: shapeRows(e, m, shape, keep) };
+    const rec = records[i]!;
+    for (const f of extra) delete rec[f.name];
+    keep.push(rec);
+  });
+  return { records: keep };
 }
 
 /** Rows at or after the cursor row in the given order (the cursor row's values are read first). */

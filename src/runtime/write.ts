@@ -41,9 +41,9 @@ function generated(e: Engine, f: FieldRuntime): unknown {
   }
 }
 
-function run(e: Engine, m: ModelRuntime, sql: string, params: readonly unknown[], mode: 'get' | 'run' | 'all'): unknown {
+function run(e: Engine, m: ModelRuntime, sql: string, params: readonly unknown[], mode: 'get' | 'run' | 'all', raw = false): unknown {
   try {
-    const s = e.stmt(sql, m.safeIntegers);
+    const s = e.stmt(sql, m.safeIntegers, raw && mode !== 'run');
     return mode === 'get' ? s.get(...params) : mode === 'all' ? s.all(...params) : s.run(...params);
   } catch (err) {
     throw e.translate(err, m);
@@ -75,8 +75,11 @@ export function scopeOf(e: Engine, m: ModelRuntime, r: RelationMeta, row: Row): 
 
 const insertCache = new WeakMap<ModelRuntime, Map<string, string>>();
 
-/** Inserts one row. `link` holds raw column values set by a parent (foreign keys); returns the stored row. */
-export function createRow(e: Engine, m: ModelRuntime, data: Obj, link?: Readonly<Record<string, unknown>>, bulk?: { skipDuplicates: boolean }): Row {
+/**
+ * Inserts one row. `link` holds stored column values set by a parent (foreign keys). Returns the stored row (an
+ * array in `raw` mode, for the generated mapper), or with `bulk` the run result (createMany).
+ */
+export function createRow(e: Engine, m: ModelRuntime, data: Obj, link?: Readonly<Record<string, unknown>>, bulk?: { skipDuplicates: boolean }, raw = false): Row {
   const values = new Map<FieldRuntime, unknown>();
   let after: [RelationMeta, Obj][] | undefined;
   for (const key in data) {
@@ -119,7 +122,7 @@ export function createRow(e: Engine, m: ModelRuntime, data: Obj, link?: Readonly
     if (after) throw new ClientError('P2009', `createMany on \`${m.name}\` cannot write relations.`, { model: m.name });
     return run(e, m, sql, [...values.values()], 'run') as Row;
   }
-  const row = run(e, m, sql, [...values.values()], 'get') as Row;
+  const row = run(e, m, sql, [...values.values()], 'get', raw && !after) as Row;
   if (after) for (const [r, ops] of after) nestedForParent(e, m, r, row, ops, false);
   return row;
 }
