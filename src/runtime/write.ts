@@ -73,21 +73,21 @@ export function scopeOf(e: Engine, m: ModelRuntime, r: RelationMeta, row: Row): 
   return { sql: r.remote.map((rf) => `t0.${t.byName.get(rf)!.q} = ?`).join(' AND '), params: values };
 }
 
-const insertCache = new WeakMap<ModelRuntime, Map<string, string>>();
-
 /**
  * Inserts one row. `link` holds stored column values set by a parent (foreign keys). Returns the stored row (an
- * array in `raw` mode, for the generated mapper), or with `bulk` the run result (createMany).
+ * array in `raw` mode, for the generated mapper), or with `bulk` the run result (createMany). The INSERT text for
+ * a set of columns is built once per model and kept by column bitmask.
  */
 export function createRow(e: Engine, m: ModelRuntime, data: Obj, link?: Readonly<Record<string, unknown>>, bulk?: { skipDuplicates: boolean }, raw = false): Row {
-  const values = new Map<FieldRuntime, unknown>();
+  const fields = m.scalarList;
+  const vals: unknown[] = new Array(fields.length);
   let after: [RelationMeta, Obj][] | undefined;
   for (const key in data) {
     const v = data[key];
     if (v === undefined) continue;
     const f = m.byName.get(key);
-    if (f) {
-      values.set(f, encodeValue(f, v, e.dateFormat, m.name));
+    if (f !== undefined) {
+      vals[f.index] = encodeValue(f, v, e.dateFormat, m.name);
       continue;
     }
     const r = m.relByName.get(key);
@@ -96,33 +96,31 @@ export function createRow(e: Engine, m: ModelRuntime, data: Obj, link?: Readonly
     if (r.holdsFk) {
       const target = toOneTarget(e, m, r, v);
       const t = e.model(r.target);
-      r.local.forEach((lf, i) => values.set(m.byName.get(lf)!, target[t.byName.get(r.remote[i]!)!.column]));
+      r.local.forEach((lf, i) => (vals[m.byName.get(lf)!.index] = target[t.byName.get(r.remote[i]!)!.column]));
     } else (after ??= []).push([r, v]);
   }
-  if (link) for (const [name, v] of Object.entries(link)) values.set(m.byName.get(name)!, v);
-  for (const f of m.scalarList) {
-    if (values.has(f)) continue;
-    const g = f.default !== undefined || f.updatedAt ? generated(e, f) : undefined;
-    if (g !== undefined) values.set(f, g);
+  if (link) for (const name in link) vals[m.byName.get(name)!.index] = link[name];
+  for (const f of m.generatedFields) if (vals[f.index] === undefined) vals[f.index] = generated(e, f);
+  const params: unknown[] = [];
+  let key = bulk ? (bulk.skipDuplicates ? 'I' : 'B') : raw ? 'X' : 'R';
+  for (let i = 0; i < vals.length; i++) {
+    if (vals[i] === undefined) continue;
+    params.push(vals[i]);
+    key += i < 30 ? String.fromCharCode(48 + i) : `,${i}`;
   }
-  const fields = [...values.keys()];
-  const key = (bulk ? (bulk.skipDuplicates ? 'I' : 'B') : 'R') + fields.map((f) => f.column).join('\u0000');
-  let cache = insertCache.get(m);
-  if (!cache) insertCache.set(m, (cache = new Map()));
-  let sql = cache.get(key);
+  let sql = m.insertSql.get(key);
   if (sql === undefined) {
+    const cols = fields.filter((f) => vals[f.index] !== undefined);
     const insert = bulk?.skipDuplicates ? 'INSERT OR IGNORE INTO' : 'INSERT INTO';
-    sql = fields.length
-      ? `${insert} ${m.qTable} (${fields.map((f) => f.q).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`
-      : `${insert} ${m.qTable} DEFAULT VALUES`;
+    sql = cols.length ? `${insert} ${m.qTable} (${cols.map((f) => f.q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})` : `${insert} ${m.qTable} DEFAULT VALUES`;
     if (!bulk) sql += ` RETURNING ${m.columnsSql}`;
-    cache.set(key, sql);
+    m.insertSql.set(key, sql);
   }
   if (bulk) {
     if (after) throw new ClientError('P2009', `createMany on \`${m.name}\` cannot write relations.`, { model: m.name });
-    return run(e, m, sql, [...values.values()], 'run') as Row;
+    return run(e, m, sql, params, 'run') as Row;
   }
-  const row = run(e, m, sql, [...values.values()], 'get', raw && !after) as Row;
+  const row = run(e, m, sql, params, 'get', raw && !after) as Row;
   if (after) for (const [r, ops] of after) nestedForParent(e, m, r, row, ops, false);
   return row;
 }
