@@ -35,7 +35,7 @@ export async function formatWithTsMorph(files: readonly RenderedFile[]): Promise
   return files.map((f) => {
     if (!f.path.endsWith('.ts')) return f;
     const source = project.createSourceFile(`/${f.path}`, f.content, { overwrite: true });
-    source.formatText({ ...FORMAT, semicolons: ts.SemicolonPreference.Insert });
+    source.formatText({ ...FORMAT, semicolons: ts.SemicolonPreference.Ignore });
     const text = source.getFullText().replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n');
     project.removeSourceFile(source);
     return { path: f.path, content: text };

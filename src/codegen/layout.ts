@@ -10,7 +10,9 @@ const CLOSE = new Set(['}', ')', ']']);
 
 export function layoutTypeScript(text: string): string {
   const out: string[] = [];
-  let depth = 0;
+  // One indentation level per line that leaves brackets open, however many it opens (as TypeScript does);
+  // each level counts its open brackets.
+  const levels: number[] = [];
   let inBlockComment = false;
   let blank = 0;
   for (const raw of text.split('\n')) {
@@ -22,47 +24,64 @@ export function layoutTypeScript(text: string): string {
     if (blank > 0 && out.length > 0) out.push('');
     blank = 0;
     if (inBlockComment) {
-      out.push('  '.repeat(depth) + (line.startsWith('*') ? ` ${line}` : line));
+      out.push('  '.repeat(levels.length) + (line.startsWith('*') ? ` ${line}` : line));
       if (line.includes('*/')) inBlockComment = false;
       continue;
     }
-    const { delta, leadingClosers, opensComment } = scan(line);
-    const indent = Math.max(0, depth - leadingClosers);
-    out.push('  '.repeat(indent) + line);
-    depth = Math.max(0, depth + delta);
-    inBlockComment = opensComment;
+    inBlockComment = scanLine(line, levels, (indent) => out.push('  '.repeat(indent) + line));
   }
   return out.join('\n') + '\n';
 }
 
-/** Net bracket depth change of a line (outside strings and comments), and its leading closers. */
-function scan(line: string): { delta: number; leadingClosers: number; opensComment: boolean } {
-  let delta = 0;
-  let leadingClosers = 0;
+/** Updates the levels for a line (outside strings and comments); emits the line at its indentation. */
+function scanLine(line: string, levels: number[], emit: (indent: number) => void): boolean {
   let leading = true;
+  let emitted = false;
+  let openedHere = false;
+  const close = (): void => {
+    if (levels.length === 0) return;
+    levels[levels.length - 1]!--;
+    if (levels[levels.length - 1] === 0) {
+      levels.pop();
+      openedHere = false;
+    }
+  };
+  const flush = (): void => {
+    if (!emitted) emit(levels.length);
+    emitted = true;
+  };
   let i = 0;
   while (i < line.length) {
     const c = line[i]!;
     if (c === '/' && line[i + 1] === '/') break;
     if (c === '/' && line[i + 1] === '*') {
+      flush();
       const end = line.indexOf('*/', i + 2);
-      if (end === -1) return { delta, leadingClosers, opensComment: true };
+      if (end === -1) return true;
       i = end + 2;
       continue;
+    }
+    if (CLOSE.has(c)) {
+      close();
+      i++;
+      continue;
+    }
+    if (leading && c !== ' ' && c !== '\t') {
+      leading = false;
+      flush();
     }
     if (c === '"' || c === "'" || c === '`') {
       i++;
       while (i < line.length && line[i] !== c) i += line[i] === '\\' ? 2 : 1;
-      i++;
-      leading = false;
-      continue;
+    } else if (OPEN.has(c)) {
+      if (openedHere) levels[levels.length - 1]!++;
+      else {
+        levels.push(1);
+        openedHere = true;
+      }
     }
-    if (OPEN.has(c)) delta++;
-    else if (CLOSE.has(c)) {
-      delta--;
-      if (leading) leadingClosers++;
-    } else if (c !== ' ' && c !== '\t') leading = false;
     i++;
   }
-  return { delta, leadingClosers, opensComment: false };
+  flush();
+  return false;
 }

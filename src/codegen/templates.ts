@@ -54,6 +54,8 @@ function readTemplateDir(dir: string, set: TemplateSet): void {
 /** Pure helpers. Templates only loop and interpolate; these format. */
 const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   json: (v) => JSON.stringify(v),
+  /** A JavaScript literal in the formatter's style: `{ name: "id", fields: ["a", "b"] }`. */
+  literal: (v) => literal(v),
   eq: (a, b) => a === b,
   not: (a) => !a,
   join: (list, sep) => (list as unknown[]).join(typeof sep === 'string' ? sep : ', '),
@@ -67,6 +69,17 @@ const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   lowerFirst: (s) => String(s).charAt(0).toLowerCase() + String(s).slice(1),
   upperFirst: (s) => String(s).charAt(0).toUpperCase() + String(s).slice(1),
 };
+
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+function literal(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(literal).join(', ')}]`;
+  if (v !== null && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+    if (entries.length === 0) return '{}';
+    return `{ ${entries.map(([k, x]) => `${IDENT.test(k) ? k : JSON.stringify(k)}: ${literal(x)}`).join(', ')} }`;
+  }
+  return JSON.stringify(v);
+}
 
 export interface RenderResult {
   readonly files: RenderedFile[];

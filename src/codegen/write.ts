@@ -43,6 +43,7 @@ const CONTEXT = 3;
  * with an LCS when small and shown as one replacement when large.
  */
 export function unifiedDiff(a: string, b: string, nameA: string, nameB: string): string {
+  if (a === b) return '';
   const x = a === '' ? [] : a.replace(/\n$/, '').split('\n');
   const y = b === '' ? [] : b.replace(/\n$/, '').split('\n');
   let start = 0;

@@ -150,8 +150,13 @@ export type IncludeResult<P extends Payload, I> = {
   [K in keyof PickTruthy<I>]: K extends keyof P['relations'] ? RelResult<P['relations'][K], I[K]> : K extends '_count' ? CountResult<P, I[K]> : never;
 };
 
-/** Rejects keys that the argument type does not have (as Prisma's `SelectSubset`). */
-export type Exact<A, W> = { [K in keyof A]: K extends keyof W ? A[K] : never };
+/** Keys whose inferred (literal) type shapes the result; every other key is checked against its declared type. */
+type Shaping = 'select' | 'include' | 'by' | '_count' | '_min' | '_max' | '_sum' | '_avg';
+/**
+ * Rejects keys that the argument type does not have (as Prisma's `SelectSubset`), and checks `data`, `where`,
+ * `orderBy` and friends against their declared types, so that object literals get excess-property errors.
+ */
+export type Exact<A, W> = { [K in keyof A]: K extends keyof W ? (K extends Shaping ? A[K] : W[K]) : never };
 
 // ── Per-model type bundle and the delegate ─────────────────────────────────────────────────────
 export interface ModelTypes {
