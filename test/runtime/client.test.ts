@@ -128,8 +128,8 @@ test('include and select, nested to any depth, across 1-1, 1-n, n-1, self and m-
     },
   })!;
   assert.is(u.profile!.bio, 'Writes a lot');
-  assert.equal(u.posts.map((p) => p.title), ['Hello', 'Draft']);
-  assert.equal(u.posts[0]!.tags.map((t) => t.label), ['intro', 'news']);
+  assert.equal(u.posts.map((p: any) => p.title), ['Hello', 'Draft']);
+  assert.equal(u.posts[0]!.tags.map((t: any) => t.label), ['intro', 'news']);
   assert.equal(u.posts[0]!.author, { email: 'ann@x.io' });
   assert.equal(u.reports, [
     { email: 'bob@x.io', manager: { name: 'Ann' } },
@@ -139,13 +139,13 @@ test('include and select, nested to any depth, across 1-1, 1-n, n-1, self and m-
   assert.equal(u._count, { posts: 2, reports: 2, following: 0, followers: 1 });
   const s = c.user.findMany({ orderBy: { id: 'asc' }, select: { email: true, manager: true, following: { select: { id: true } }, _count: { select: { posts: true } } } });
   assert.equal(s[0], { email: 'ann@x.io', manager: null, following: [], _count: { posts: 2 } });
-  assert.equal(s[2]!.following.map((f) => f.id).sort(), [ann.id, bob.id].sort());
+  assert.equal(s[2]!.following.map((f: any) => f.id).sort(), [ann.id, bob.id].sort());
   assert.is(s[1]!.manager!.id, ann.id);
   // nested take per parent (window function) and where on a to-many include
   const withOne = c.user.findMany({ orderBy: { id: 'asc' }, include: { posts: { take: 1, orderBy: { views: 'desc' } } } });
-  assert.equal(withOne.map((x) => x.posts.map((p) => p.title)), [['Hello'], ['Bob post'], []]);
+  assert.equal(withOne.map((x: any) => x.posts.(map: any)((p) => p.title)), [['Hello'], ['Bob post'], []]);
   const published = c.tag.findUnique({ where: { label: 'news' }, include: { posts: { where: { author: { email: 'bob@x.io' } } } } })!;
-  assert.equal(published.posts.map((p) => p.title), ['Bob post']);
+  assert.equal(published.posts.map((p: any) => p.title), ['Bob post']);
   assert.is(cid.managerId, ann.id);
 });
 
@@ -181,7 +181,7 @@ test('nested writes: connectOrCreate, connect, disconnect, set (m-n), delete, up
   const { ann, bob } = seed();
   const hello = c.post.findFirst({ where: { title: 'Hello' } })!;
   c.post.update({ where: { id: hello.id }, data: { tags: { connectOrCreate: [{ where: { label: 'news' }, create: { label: 'news' } }, { where: { label: 'fresh' }, create: { label: 'fresh' } }] } } });
-  const labels = () => c.post.findUnique({ where: { id: hello.id }, include: { tags: { orderBy: { label: 'asc' } } } })!.tags.map((t) => t.label);
+  const labels = () => c.post.findUnique({ where: { id: hello.id }, include: { tags: { orderBy: { label: 'asc' } } } })!.tags.map((t: any) => t.label);
   assert.equal(labels(), ['fresh', 'intro', 'news']);
   c.post.update({ where: { id: hello.id }, data: { tags: { disconnect: { label: 'intro' } } } });
   assert.equal(labels(), ['fresh', 'news']);
