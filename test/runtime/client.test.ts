@@ -143,7 +143,7 @@ test('include and select, nested to any depth, across 1-1, 1-n, n-1, self and m-
   assert.is(s[1]!.manager!.id, ann.id);
   // nested take per parent (window function) and where on a to-many include
   const withOne = c.user.findMany({ orderBy: { id: 'asc' }, include: { posts: { take: 1, orderBy: { views: 'desc' } } } });
-  assert.equal(withOne.map((x: any) => x.posts.(map: any)((p) => p.title)), [['Hello'], ['Bob post'], []]);
+  assert.equal(withOne.map((x: any) => x.posts.map((p: any) => p.title)), [["Hello"], ["Bob post"], []]);
   const published = c.tag.findUnique({ where: { label: 'news' }, include: { posts: { where: { author: { email: 'bob@x.io' } } } } })!;
   assert.equal(published.posts.map((p: any) => p.title), ['Bob post']);
   assert.is(cid.managerId, ann.id);
