@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run example [-- <name>]`: runs the main job on an example project and says what happened.
-// Today: validate the schema and print a summary of the model. Later stages extend this flow.
+// Validate the schema and print a summary, create the database, generate the client, and run the example's
+// use-client.ts against it (create, query with relations, update, delete). Later stages extend this flow.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,4 +61,27 @@ for (const r of schema.relations) {
         `FK (${r.fields.join(', ')}) → ${r.referenced.model}(${r.references.join(', ')}) on delete ${r.onDelete}, on update ${r.onUpdate}`,
     );
   }
+}
+
+step(`4. Create the database (prisma/dev.db, recreated on every run)`);
+const { spawnSync } = await import('node:child_process');
+const tsx = (args) => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx/esm', ...args], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+tsx([path.join(root, 'scripts/example-db.ts'), dir, path.join(dir, 'prisma/dev.db')]);
+
+step('5. Generate the client (codegen generate)');
+const { generate } = await import('../dist/index.js');
+const gen = await generate({ cwd: dir });
+if (!gen.ok) {
+  console.error(formatDiagnosticsText(gen.diagnostics, gen.sources, { color: !!process.stdout.isTTY }));
+  process.exit(1);
+}
+console.log(`${gen.files.map((f) => `${path.relative(dir, path.join(gen.outputDir, f.path))} (${f.status})`).join(', ')}`);
+
+const script = path.join(dir, 'use-client.ts');
+if (existsSync(script)) {
+  step(`6. Use it (examples/${name}/use-client.ts)`);
+  tsx([script]);
 }

@@ -42,10 +42,13 @@ test('generated code type-checks under strict for the fixture (with type tests),
     assert.ok(ok, `${name}: ${diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join('; ')}`);
     const r = await renderClient(schema, { name: null, dateTimeFormat: 'iso', options: {} });
     assert.equal(r.diagnostics.filter((d) => d.severity === 'error'), [], name);
-    mkdirSync(path.join(root, name), { recursive: true });
-    for (const f of r.files) writeFileSync(path.join(root, name, f.path), f.content);
+    // The example's app script imports ./generated/index.js, as in examples/basic.
+    const out = name === 'example-basic' ? path.join(root, name, 'generated') : path.join(root, name);
+    mkdirSync(out, { recursive: true });
+    for (const f of r.files) writeFileSync(path.join(out, f.path), f.content);
   }
   copyFileSync(path.join(ROOT, 'test/fixtures/client/usage.ts'), path.join(root, 'fixture/usage.ts'));
+  copyFileSync(path.join(ROOT, 'examples/basic/use-client.ts'), path.join(root, 'example-basic/use-client.ts'));
   const errors = await typeCheckDirectory(root, { compilerOptions: { noUncheckedIndexedAccess: true, noImplicitOverride: true } });
   assert.equal(errors.map((d) => d.message), []);
   assert.ok(cases.length >= 2);
