@@ -43,7 +43,7 @@ export async function formatWithTsMorph(files: readonly RenderedFile[]): Promise
 }
 
 export interface TypeCheckOptions {
-  /** Extra compiler options (the defaults are strict ES2022/NodeNext). */
+  /** Extra compiler options (the defaults are strict, ES2022, ES modules with bundler resolution). */
   readonly compilerOptions?: Record<string, unknown>;
   /** Extra files to check alongside (for example a test using the client), absolute paths. */
   readonly extraFiles?: readonly string[];
@@ -58,8 +58,8 @@ export async function typeCheckDirectory(dir: string, options: TypeCheckOptions 
   const project = new Project({
     compilerOptions: {
       target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
       strict: true,
       noEmit: true,
       skipLibCheck: true,
