@@ -114,7 +114,11 @@ function modelContext(schema: SchemaModel, m: Model, models: ReadonlyMap<string,
     const def = defaultOf(f);
     const isUpdatedAt = f.kind === 'scalar' && f.isUpdatedAt;
     const enumValues = enumName ? (enums.get(enumName)?.values.map((v) => v.dbName) ?? []) : undefined;
-    const meta: Record<string, unknown> = { name: f.name, column: f.dbName, kind, optional };
+    // Runtime metadata, compact: `column` only when mapped, `optional` only when true.
+    const meta: Record<string, unknown> = { name: f.name };
+    if (f.dbName !== f.name) meta.column = f.dbName;
+    meta.kind = kind;
+    if (optional) meta.optional = true;
     if (def.kind) meta.default = def.kind;
     if (def.size !== undefined) meta.size = def.size;
     if (isUpdatedAt) meta.updatedAt = true;

@@ -109,7 +109,7 @@ export async function renderClient(schema: SchemaModel, generator: GeneratorCont
   const rendered = await renderTemplates(context, templatesDir);
   diagnostics.push(...rendered.diagnostics);
   if (hasErrors(rendered.diagnostics)) return { files: [], diagnostics, context };
-  return { files: await formatFiles(rendered.files, formatter), diagnostics, context };
+  return { files: await formatFiles(rendered.files, formatter, templatesDir !== undefined), diagnostics, context };
 }
 
 export async function generateFiles(schema: SchemaModel, opts: GenerateFilesOptions): Promise<GenerateFilesResult> {

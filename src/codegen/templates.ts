@@ -59,12 +59,16 @@ const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   eq: (a, b) => a === b,
   not: (a) => !a,
   join: (list, sep) => (list as unknown[]).join(typeof sep === 'string' ? sep : ', '),
-  /** A JSDoc block for doc lines (empty when there are none), followed by a newline and the same indent. */
-  jsdoc: (lines) => {
+  /**
+   * A JSDoc block for doc lines (empty when there are none), then a newline and the indent given as a second
+   * argument (`{{jsdoc docLines "  "}}name: …`), so that the next token stays at its column.
+   */
+  jsdoc: (lines, indent) => {
     const l = lines as readonly string[];
+    const pad = typeof indent === 'string' ? indent : '';
     if (!l || l.length === 0) return '';
-    if (l.length === 1) return `/** ${l[0]} */\n`;
-    return `/**\n${l.map((x) => (x ? ` * ${x}` : ' *')).join('\n')}\n */\n`;
+    if (l.length === 1) return `/** ${l[0]} */\n${pad}`;
+    return `/**\n${l.map((x) => (x ? `${pad} * ${x}` : `${pad} *`)).join('\n')}\n${pad} */\n${pad}`;
   },
   lowerFirst: (s) => String(s).charAt(0).toLowerCase() + String(s).slice(1),
   upperFirst: (s) => String(s).charAt(0).toUpperCase() + String(s).slice(1),
@@ -100,7 +104,8 @@ export async function renderTemplates(context: TemplateContext, userDir?: string
   }
   const hb = Handlebars.create();
   for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
-  const compileOptions = { noEscape: true, strict: true } as const;
+  const knownHelpers = Object.fromEntries(Object.keys(HELPERS).map((h) => [h, true])) as Record<string, true>;
+  const compileOptions = { noEscape: true, strict: true, knownHelpers } as const;
   for (const [name, { source, origin }] of set.partials) {
     try {
       hb.registerPartial(name, hb.compile(source, compileOptions));

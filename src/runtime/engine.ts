@@ -11,6 +11,8 @@ import type { FieldMeta, ModelMeta, RelationMeta, SchemaMeta } from './meta.js';
 export type Statement = Database.Statement<unknown[], unknown>;
 
 export interface FieldRuntime extends FieldMeta {
+  readonly column: string;
+  readonly optional: boolean;
   /** Position in the model's full row (raw rows are arrays in `scalarList` order). */
   readonly index: number;
   /** The quoted column name. */
@@ -124,7 +126,8 @@ export class Engine {
 }
 
 function prepareModel(m: ModelMeta): ModelRuntime {
-  const scalarList: FieldRuntime[] = m.fields.map((f, index) => {
+  const scalarList: FieldRuntime[] = m.fields.map((meta, index) => {
+    const f = { ...meta, column: meta.column ?? meta.name, optional: meta.optional ?? false };
     const q = quote(f.column);
     return { ...f, index, q, read: readerFor(f.kind, m.safeIntegers), sel: f.kind === 'Decimal' ? `CAST(${q} AS TEXT) AS ${q}` : q };
   });

@@ -10,10 +10,11 @@ export type DefaultKind = 'uuid4' | 'uuid7' | 'cuid' | 'cuid2' | 'nanoid' | 'uli
 
 export interface FieldMeta {
   readonly name: string;
-  /** The column name (`@map`). */
-  readonly column: string;
+  /** The column name (`@map`); the field name when absent. */
+  readonly column?: string;
   readonly kind: ScalarKind;
-  readonly optional: boolean;
+  /** Nullable; false when absent. */
+  readonly optional?: boolean;
   readonly default?: DefaultKind;
   /** `nanoid(n)` length. */
   readonly size?: number;

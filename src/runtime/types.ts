@@ -9,6 +9,10 @@ export interface SortOrderInput {
   sort: SortOrder;
   nulls?: 'first' | 'last';
 }
+/** `orderBy` over scalar fields `F`. */
+export type OrderBy<F extends string> = { [K in F]?: SortOrder | SortOrderInput };
+/** `select` flags for scalar fields `F`. */
+export type ScalarFlags<F extends string> = { [K in F]?: boolean };
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type QueryMode = 'default' | 'insensitive';
 export type OneOrMany<T> = T | readonly T[];
