@@ -90,7 +90,8 @@ function peakRss(ctx: BenchContext, generatedDir: string, ddl: string, name: str
 
 function bigGenerate(ctx: BenchContext): { models: number; ms: number; bytes: number; lines: number; tscMs: number; tscOk: boolean } {
   const models = ctx.quick ? 100 : 1000;
-  const dir = path.join(ctx.workDir, `big${models}`);
+  // Inside the repository but outside bench/ (its package.json would hide the package self-reference).
+  const dir = path.join(ctx.root, '.tmp', `bench-big${models}`);
   mkdirSync(path.join(dir, 'prisma'), { recursive: true });
   writeFileSync(path.join(dir, 'prisma/schema.prisma'), bigSchema(models));
   const t = performance.now();

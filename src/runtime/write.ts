@@ -53,13 +53,21 @@ function run(e: Engine, m: ModelRuntime, sql: string, params: readonly unknown[]
 /** The first row matching a where (unique) object, optionally within a scope. */
 export function findRow(e: Engine, m: ModelRuntime, where: unknown, scope?: Scope): Row | undefined {
   const params: unknown[] = [];
-  const conds = [whereSql(e, m, where, 't0', params)].filter(Boolean);
+  const whereClause = scopedWhere(e, m, where, scope, params);
+  const sql = `SELECT ${m.colsT0} FROM ${m.qTable} AS t0${whereClause} LIMIT 1`;
+  return run(e, m, sql, params, 'get') as Row | undefined;
+}
+
+/** ` WHERE <where> AND <scope>` (or '' when both are empty); pushes the parameters in order. */
+function scopedWhere(e: Engine, m: ModelRuntime, where: unknown, scope: Scope | undefined, params: unknown[]): string {
+  const conds: string[] = [];
+  const w = whereSql(e, m, where, 't0', params);
+  if (w) conds.push(w);
   if (scope) {
     conds.push(scope.sql);
     params.push(...scope.params);
   }
-  const sql = `SELECT ${m.scalarList.map((f) => f.sel.startsWith('CAST') ? `CAST(t0.${f.q} AS TEXT) AS ${f.q}` : `t0.${f.q}`).join(', ')} FROM ${m.qTable} AS t0${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''} LIMIT 1`;
-  return run(e, m, sql, params, 'get') as Row | undefined;
+  return conds.length ? ` WHERE ${conds.join(' AND ')}` : '';
 }
 
 /** Target rows of relation `r` for the parent row: `t0.remote = parent.local`, or through the join table. */
@@ -320,13 +328,9 @@ export function updateRows(e: Engine, m: ModelRuntime, where: unknown, data: Obj
   const params: unknown[] = [];
   const { sets, relations } = setClauses(e, m, data, params);
   if (relations.length) throw new ClientError('P2009', `updateMany on \`${m.name}\` cannot write relations (${relations.map(([r]) => r.name).join(', ')}).`, { model: m.name });
-  const conds = [whereSql(e, m, where, 't0', params)].filter(Boolean);
-  if (scope) {
-    conds.push(scope.sql);
-    params.push(...scope.params);
-  }
-  if (sets.length === 0) return (run(e, m, `SELECT COUNT(*) AS n FROM ${m.qTable} AS t0${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`, params, 'get') as { n: number }).n;
-  return (run(e, m, `UPDATE ${m.qTable} AS t0 SET ${sets.join(', ')}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`, params, 'run') as { changes: number }).changes;
+  const whereClause = scopedWhere(e, m, where, scope, params);
+  if (sets.length === 0) return Number((run(e, m, `SELECT COUNT(*) AS n FROM ${m.qTable} AS t0${whereClause}`, params, 'get') as { n: number }).n);
+  return (run(e, m, `UPDATE ${m.qTable} AS t0 SET ${sets.join(', ')}${whereClause}`, params, 'run') as { changes: number }).changes;
 }
 
 /** Updates the one row matching `where` (and scope), with nested writes; returns the updated row or undefined. */
@@ -392,12 +396,8 @@ export function updateOne(e: Engine, m: ModelRuntime, where: unknown, data: Obj,
 /** DELETE … WHERE where [AND scope]; returns the number of rows deleted. */
 export function deleteRows(e: Engine, m: ModelRuntime, where: unknown, scope?: Scope): number {
   const params: unknown[] = [];
-  const conds = [whereSql(e, m, where, 't0', params)].filter(Boolean);
-  if (scope) {
-    conds.push(scope.sql);
-    params.push(...scope.params);
-  }
-  return (run(e, m, `DELETE FROM ${m.qTable} AS t0${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`, params, 'run') as { changes: number }).changes;
+  const whereClause = scopedWhere(e, m, where, scope, params);
+  return (run(e, m, `DELETE FROM ${m.qTable} AS t0${whereClause}`, params, 'run') as { changes: number }).changes;
 }
 
 export { run };
