@@ -11,13 +11,32 @@ export type DateTimeFormat = 'iso' | 'unixepoch-ms';
 
 const SQL_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?)(?: ?(Z|[+-]\d{2}:?\d{2}))?$/;
 
+/** `YYYY-MM-DDTHH:MM:SS.sssZ` */
+function isIsoUtc(s: string): boolean {
+  return s.charCodeAt(23) === 90 && s.charCodeAt(10) === 84 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(13) === 58 && s.charCodeAt(16) === 58 && s.charCodeAt(19) === 46;
+}
+
+function digits(s: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /** Reads a stored DateTime in any of Prisma's formats. */
 export function readDate(v: unknown): Date | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return new Date(v);
   if (typeof v === 'bigint') return new Date(Number(v));
   if (typeof v === 'string') {
-    // ISO-8601 (what we and Prisma's JS adapters write) parses natively; only the other shapes need the regex.
+    // `toISOString()` output (what we and Prisma's JS adapters write) is decoded by hand (about twice as fast as
+    // the Date parser); other ISO-8601 text parses natively; only the SQL text forms need the regex.
+    if (v.length === 24 && isIsoUtc(v)) {
+      return new Date(Date.UTC(digits(v, 0, 4), digits(v, 5, 2) - 1, digits(v, 8, 2), digits(v, 11, 2), digits(v, 14, 2), digits(v, 17, 2), digits(v, 20, 3)));
+    }
     if (v.length > 10 && v.charCodeAt(10) === 84 /* T */) return new Date(v);
     const m = SQL_TIMESTAMP.exec(v);
     if (m) return new Date(`${m[1]}T${m[2]}${m[3] ? (m[3].length === 5 ? `${m[3].slice(0, 3)}:${m[3].slice(3)}` : m[3]) : 'Z'}`);

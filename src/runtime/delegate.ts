@@ -6,14 +6,12 @@
 import { aggregate, count, groupBy } from './aggregate.js';
 import type { Engine, ModelRuntime, Statement } from './engine.js';
 import { ClientError, notFound } from './errors.js';
-import { findMany, selectRecords, shapeOf, type FindArgs } from './read.js';
+import { findMany, selectRecords, shapeOf, shapeRows, type FindArgs } from './read.js';
 import { isPlainObject, whereSql } from './where.js';
 import { createRow, deleteRows, run, setClauses, updateOne, updateRows } from './write.js';
 
 type Obj = Record<string, unknown>;
 type Row = Record<string, unknown>;
-
-const FAST_KEY = new Set(['number', 'string', 'bigint']);
 
 export class ModelDelegate {
   private pkStmt: Statement | undefined;
@@ -31,21 +29,27 @@ export class ModelDelegate {
 
   /** The primary-key value when `where` is exactly `{ pk: scalar }`, else undefined. */
   private pkOnly(where: unknown): unknown {
-    if (!this.pkFast || !isPlainObject(where)) return undefined;
-    const v = where[this.pkName!];
-    if (v === undefined || !FAST_KEY.has(typeof v)) return undefined;
+    if (!this.pkFast || typeof where !== 'object' || where === null) return undefined;
+    const w = where as Obj;
+    const v = w[this.pkName!];
+    const t = typeof v;
+    if (t !== 'number' && t !== 'string' && t !== 'bigint') return undefined;
     let n = 0;
-    for (const k in where) if (where[k] !== undefined && ++n > 1) return undefined;
+    for (const k in w) if (w[k] !== undefined && ++n > 1) return undefined;
     return v;
   }
 
   findUnique(args: Obj): unknown {
-    if (args.select == null && args.include == null) {
+    if (args.select == null) {
       const id = this.pkOnly(args.where);
       if (id !== undefined) {
         this.pkStmt ??= this.e.stmt(this.m.findByPkSql!, this.m.safeIntegers, true);
         const row = this.pkStmt.get(id) as unknown[] | undefined;
-        return row === undefined ? null : this.m.map(row);
+        if (row === undefined) return null;
+        if (args.include == null) return this.m.map(row);
+        // include without _count: the parent by primary key, then one query per relation.
+        const shape = shapeOf(this.m, undefined, args.include);
+        if (shape.counts === null) return shapeRows(this.e, this.m, shape, [row])[0];
       }
     }
     if (!isPlainObject(args.where)) throw new ClientError('P2009', `findUnique on \`${this.m.name}\` needs \`where\`.`, { model: this.m.name });

@@ -36,8 +36,8 @@ export interface ModelRuntime extends ModelMeta {
   readonly colsT0: string;
   /** Fields whose value the client generates when absent (uuid(), now(), @updatedAt, …). */
   readonly generatedFields: readonly FieldRuntime[];
-  /** INSERT statements by column set (see write.ts). */
-  readonly insertSql: Map<string, string>;
+  /** Prepared INSERT statements by mode and column set (see write.ts), at most 256. */
+  readonly insertStmts: Map<string, Statement>;
   /** Maps a full row read in object mode (keys are column names). */
   readonly mapObject: (row: Record<string, unknown>) => unknown;
 }
@@ -145,7 +145,7 @@ function prepareModel(m: ModelMeta): ModelRuntime {
     ...(pk ? { findByPkSql: `SELECT ${m.columnsSql} FROM ${qTable} AS t0 WHERE ${pk.q} = ?` } : {}),
     hasUpdatedAt: scalarList.some((f) => f.updatedAt),
     generatedFields: scalarList.filter((f) => f.updatedAt || (f.default !== undefined && f.default !== 'db' && f.default !== 'autoincrement')),
-    insertSql: new Map(),
+    insertStmts: new Map(),
     mapObject: (row) => m.map(scalarList.map((f) => row[f.column]) as never),
     colsT0: scalarList.map((f) => (f.kind === 'Decimal' ? `CAST(t0.${f.q} AS TEXT) AS ${f.q}` : `t0.${f.q}`)).join(', '),
   };

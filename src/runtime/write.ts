@@ -116,19 +116,24 @@ export function createRow(e: Engine, m: ModelRuntime, data: Obj, link?: Readonly
     params.push(vals[i]);
     key += i < 30 ? String.fromCharCode(48 + i) : `,${i}`;
   }
-  let sql = m.insertSql.get(key);
-  if (sql === undefined) {
+  if (after) key += '+';
+  let stmt = m.insertStmts.get(key);
+  if (stmt === undefined) {
     const cols = fields.filter((f) => vals[f.index] !== undefined);
     const insert = bulk?.skipDuplicates ? 'INSERT OR IGNORE INTO' : 'INSERT INTO';
-    sql = cols.length ? `${insert} ${m.qTable} (${cols.map((f) => f.q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})` : `${insert} ${m.qTable} DEFAULT VALUES`;
+    let sql = cols.length ? `${insert} ${m.qTable} (${cols.map((f) => f.q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})` : `${insert} ${m.qTable} DEFAULT VALUES`;
     if (!bulk) sql += ` RETURNING ${m.columnsSql}`;
-    m.insertSql.set(key, sql);
+    stmt = e.stmt(sql, m.safeIntegers, raw && !after && !bulk);
+    if (m.insertStmts.size < 256) m.insertStmts.set(key, stmt);
   }
-  if (bulk) {
-    if (after) throw new ClientError('P2009', `createMany on \`${m.name}\` cannot write relations.`, { model: m.name });
-    return run(e, m, sql, params, 'run') as Row;
+  if (bulk && after) throw new ClientError('P2009', `createMany on \`${m.name}\` cannot write relations.`, { model: m.name });
+  let row: Row;
+  try {
+    row = (bulk ? stmt.run(...params) : stmt.get(...params)) as Row;
+  } catch (err) {
+    throw e.translate(err, m);
   }
-  const row = run(e, m, sql, params, 'get', raw && !after) as Row;
+  if (bulk) return row;
   if (after) for (const [r, ops] of after) nestedForParent(e, m, r, row, ops, false);
   return row;
 }
