@@ -60,6 +60,8 @@ export interface GenerateOptions extends LoadSchemaOptions {
   readonly templates?: string;
   /** Compare with the files on disk instead of writing (`--check`). */
   readonly check?: boolean;
+  /** With `check`: also type-check the (up-to-date) generated files under strict, reporting G502 (default true). */
+  readonly typecheck?: boolean;
 }
 
 export interface GenerateResult {
@@ -89,12 +91,17 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     ...(options.check !== undefined ? { check: options.check } : {}),
   });
   const diagnostics = [...loaded.diagnostics, ...r.diagnostics];
+  const stale = r.files.some((f) => f.status === 'stale' || f.status === 'missing');
+  if (options.check && options.typecheck !== false && r.outputDir && !stale && !hasErrors(diagnostics)) {
+    const { typeCheckDirectory } = await import('./codegen/emit.js');
+    diagnostics.push(...(await typeCheckDirectory(r.outputDir)));
+  }
   return {
     ok: !hasErrors(diagnostics),
     ...(r.outputDir ? { outputDir: r.outputDir } : {}),
     files: r.files,
     diff: r.diff,
-    stale: r.files.some((f) => f.status === 'stale' || f.status === 'missing'),
+    stale,
     diagnostics,
     sources: loaded.sources,
   };

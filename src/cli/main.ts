@@ -48,6 +48,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
           .option('output', { type: 'string', describe: 'Output folder (default: the generator block\'s output, relative to the schema)' })
           .option('templates', { type: 'string', describe: 'A folder of templates overriding and extending the built-in ones' })
           .option('check', { type: 'boolean', default: false, describe: 'Write nothing; print a diff and exit 2 when the generated files are stale' })
+          .option('typecheck', { type: 'boolean', default: true, describe: 'With --check: also type-check the generated files under strict (--no-typecheck to skip)' })
           .option('watch', { type: 'boolean', default: false, describe: 'Regenerate when the schema changes' }),
       run(async (a) => {
         const { runGenerate } = await import('./commands/generate.js');

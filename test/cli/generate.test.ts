@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BIN, runCli, SQLITE_DATASOURCE, tempProject } from '../helpers/cli.ts';
+import { tmpDir } from '../helpers/client.ts';
 
 const MODELS = `
 /// A user.
@@ -45,21 +46,38 @@ test('generate without a generator block uses --output (or generated/ beside the
 
 test('generate --check: exit 0 when fresh, exit 2 with a unified diff when stale or missing, writes nothing', () => {
   const dir = tempProject({ 'prisma/schema.prisma': `${SQLITE_DATASOURCE}\n${GENERATOR}${MODELS}` });
-  const missing = runCli(['generate', '--check'], { cwd: dir });
+  const missing = runCli(['generate', '--check', '--no-typecheck'], { cwd: dir });
   assert.is(missing.code, 2);
   assert.match(missing.stderr, /G505/);
   assert.not.ok(existsSync(path.join(dir, 'generated/index.ts')));
   runCli(['generate'], { cwd: dir });
-  const fresh = runCli(['generate', '--check'], { cwd: dir });
+  const fresh = runCli(['generate', '--check', '--no-typecheck'], { cwd: dir });
   assert.is(fresh.code, 0, fresh.stderr);
   assert.match(fresh.stdout, /up to date/);
   const before = readFileSync(path.join(dir, 'generated/index.ts'), 'utf8');
   writeFileSync(path.join(dir, 'prisma/schema.prisma'), `${SQLITE_DATASOURCE}\n${GENERATOR}${MODELS.replace('email String @unique', 'email String @unique\n  name  String?')}`);
-  const stale = runCli(['generate', '--check'], { cwd: dir });
+  const stale = runCli(['generate', '--check', '--no-typecheck'], { cwd: dir });
   assert.is(stale.code, 2);
   assert.match(stale.stdout, /^--- a\/index\.ts\n\+\+\+ b\/index\.ts\n@@ /);
   assert.match(stale.stdout, /\n\+  name: string \| null;\n/);
   assert.is(readFileSync(path.join(dir, 'generated/index.ts'), 'utf8'), before);
+});
+
+test('generate --check type-checks the up-to-date files under strict (G502 on a type error)', () => {
+  // Inside the repository, so that @spacepos/codegen/runtime resolves as in an app that installs the package.
+  const dir = tmpDir('cli-check-typecheck');
+  mkdirSync(path.join(dir, 'prisma'));
+  writeFileSync(path.join(dir, 'prisma/schema.prisma'), `${SQLITE_DATASOURCE}\n${GENERATOR}${MODELS}`);
+  assert.is(runCli(['generate'], { cwd: dir }).code, 0);
+  const ok = runCli(['generate', '--check'], { cwd: dir });
+  assert.is(ok.code, 0, ok.stderr);
+  assert.match(ok.stdout, /up to date and type-check under strict/);
+  // A broken custom template that renders code with a type error.
+  writeFileSync(path.join(dir, 'bad.ts.hbs'), 'export const n: number = "{{models.length}}";\n');
+  assert.is(runCli(['generate', '--templates', '.'], { cwd: dir }).code, 0);
+  const bad = runCli(['generate', '--check', '--templates', '.'], { cwd: dir });
+  assert.is(bad.code, 1);
+  assert.match(bad.stderr, /error G502 bad\.ts:1 Type 'string' is not assignable to type 'number'/);
 });
 
 test('generator options: dateTimeFormat is checked (G503); other keys reach the context', () => {

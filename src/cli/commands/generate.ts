@@ -10,6 +10,7 @@ export interface GenerateArgs {
   readonly output?: string;
   readonly templates?: string;
   readonly check?: boolean;
+  readonly typecheck?: boolean;
   readonly watch?: boolean;
 }
 
@@ -20,7 +21,7 @@ async function once(args: GenerateArgs, io: CliIO): Promise<{ code: number; resu
     ...(args.schema !== undefined ? { schema: args.schema } : {}),
     ...(args.output !== undefined ? { output: args.output } : {}),
     ...(args.templates !== undefined ? { templates: args.templates } : {}),
-    ...(args.check ? { check: true } : {}),
+    ...(args.check ? { check: true, typecheck: args.typecheck !== false } : {}),
   });
   printDiagnostics(io, result.diagnostics, result.sources);
   if (!result.ok) return { code: EXIT.errors, result };
@@ -32,7 +33,7 @@ async function once(args: GenerateArgs, io: CliIO): Promise<{ code: number; resu
       io.stderr(`error G505 The generated files in ${where} are stale: ${names.join(', ')}.\nhint: Run \`codegen generate\` and commit the result.\n`);
       return { code: EXIT.difference, result };
     }
-    io.stdout(`The generated files in ${where} are up to date.\n`);
+    io.stdout(`The generated files in ${where} are up to date${args.typecheck !== false ? ' and type-check under strict' : ''}.\n`);
     return { code: EXIT.ok, result };
   }
   const written = result.files.filter((f) => f.status === 'written').length;
