@@ -37,7 +37,7 @@ export interface ModelRuntime extends ModelMeta {
   /** Fields whose value the client generates when absent (uuid(), now(), @updatedAt, …). */
   readonly generatedFields: readonly FieldRuntime[];
   /** Prepared INSERT statements by mode and column set (see write.ts), at most 256. */
-  readonly insertStmts: Map<string, Statement>;
+  readonly insertStmts: Map<number | string, Statement>;
   /** Maps a full row read in object mode (keys are column names). */
   readonly mapObject: (row: Record<string, unknown>) => unknown;
 }

@@ -110,13 +110,17 @@ export function createRow(e: Engine, m: ModelRuntime, data: Obj, link?: Readonly
   if (link) for (const name in link) vals[m.byName.get(name)!.index] = link[name];
   for (const f of m.generatedFields) if (vals[f.index] === undefined) vals[f.index] = generated(e, f);
   const params: unknown[] = [];
-  let key = bulk ? (bulk.skipDuplicates ? 'I' : 'B') : raw ? 'X' : 'R';
+  // The statement key: a bitmask of the columns present and the mode (an integer for up to 27 columns).
+  let mask = 0;
+  let wide = '';
   for (let i = 0; i < vals.length; i++) {
     if (vals[i] === undefined) continue;
     params.push(vals[i]);
-    key += i < 30 ? String.fromCharCode(48 + i) : `,${i}`;
+    if (i < 27) mask |= 1 << i;
+    else wide += `,${i}`;
   }
-  if (after) key += '+';
+  const mode = bulk ? (bulk.skipDuplicates ? 1 : 2) : after ? 3 : raw ? 4 : 5;
+  const key: number | string = wide === '' ? mask * 8 + mode : `${mask},${mode}${wide}`;
   let stmt = m.insertStmts.get(key);
   if (stmt === undefined) {
     const cols = fields.filter((f) => vals[f.index] !== undefined);
