@@ -4,7 +4,8 @@
  * builds SQL from the arguments and reuses the prepared statement cached under that SQL text.
  */
 import { aggregate, count, groupBy } from './aggregate.js';
-import type { Engine, ModelRuntime, Statement } from './engine.js';
+import type { Engine, FieldRuntime, ModelRuntime, Statement } from './engine.js';
+import { encodeValue, writeDate } from './codecs.js';
 import { ClientError, notFound } from './errors.js';
 import { findMany, selectRecords, shapeOf, shapeRows, type FindArgs } from './read.js';
 import { isPlainObject, whereSql } from './where.js';
@@ -15,6 +16,8 @@ type Row = Record<string, unknown>;
 
 export class ModelDelegate {
   private pkStmt: Statement | undefined;
+  private deleteStmt: Statement | undefined;
+  private readonly updatePlans = new Map<string, { stmt: Statement; stamps: readonly FieldRuntime[] }>();
   private readonly pkName: string | undefined;
   private readonly pkFast: boolean;
 
@@ -119,6 +122,16 @@ export class ModelDelegate {
 
   update(args: Obj): unknown {
     const data = args.data as Obj;
+    if (args.select == null && args.include == null) {
+      const id = this.pkOnly(args.where);
+      if (id !== undefined) {
+        const row = this.updateByPk(id, data);
+        if (row !== undefined) {
+          if (row === null) throw notFound(this.m.name, 'update');
+          return this.m.map(row);
+        }
+      }
+    }
     if (!this.hasRelations(data)) {
       if (args.select == null && args.include == null) return this.m.map(this.updateDirect(args.where, data, true) as unknown as unknown[]);
       return this.shaped(this.updateDirect(args.where, data, false), args);
@@ -128,6 +141,56 @@ export class ModelDelegate {
       if (!row) throw notFound(this.m.name, 'update');
       return this.shaped(row, args);
     });
+  }
+
+  /**
+   * `update` by primary key with scalar data: one pass over `data` collects the parameters and a signature (fields
+   * and operators); the UPDATE … RETURNING statement is prepared once per signature. Returns the raw row, null when
+   * no row matched, or undefined when the data does not fit (relations, empty data, unknown keys).
+   */
+  private updateByPk(id: unknown, data: unknown): unknown[] | null | undefined {
+    if (typeof data !== 'object' || data === null) return undefined;
+    const m = this.m;
+    const d = data as Obj;
+    const params: unknown[] = [];
+    let sig = '';
+    for (const k in d) {
+      const v = d[k];
+      if (v === undefined) continue;
+      const f = m.byName.get(k);
+      if (f === undefined) return undefined;
+      if (v !== null && typeof v === 'object' && f.kind !== 'Json' && !(v instanceof Date) && !(v instanceof Uint8Array)) {
+        for (const op in v as Obj) {
+          const x = (v as Obj)[op];
+          if (x === undefined) continue;
+          if (op !== 'set' && op !== 'increment' && op !== 'decrement' && op !== 'multiply' && op !== 'divide') return undefined;
+          sig += `${k}.${op}\u0000`;
+          params.push(encodeValue(f, x, this.e.dateFormat, m.name));
+        }
+      } else {
+        sig += `${k}\u0000`;
+        params.push(encodeValue(f, v, this.e.dateFormat, m.name));
+      }
+    }
+    if (sig === '') return undefined;
+    let plan = this.updatePlans.get(sig);
+    if (plan === undefined) {
+      const p: unknown[] = [];
+      const { sets } = setClauses(this.e, m, d, p);
+      const pk = m.byName.get(m.pk[0]!)!;
+      plan = {
+        stmt: this.e.stmt(`UPDATE ${m.qTable} AS t0 SET ${sets.join(', ')} WHERE t0.${pk.q} = ? RETURNING ${m.columnsSql}`, m.safeIntegers, true),
+        stamps: m.scalarList.filter((f) => f.updatedAt && d[f.name] === undefined),
+      };
+      if (this.updatePlans.size < 256) this.updatePlans.set(sig, plan);
+    }
+    for (const _ of plan.stamps) params.push(writeDate(new Date(), this.e.dateFormat));
+    params.push(id);
+    try {
+      return (plan.stmt.get(...params) as unknown[] | undefined) ?? null;
+    } catch (err) {
+      throw this.e.translate(err, m);
+    }
   }
 
   /** One UPDATE … RETURNING for updates without nested writes. */
@@ -156,6 +219,19 @@ export class ModelDelegate {
         deleteRows(this.e, this.m, args.where);
         return before;
       });
+    }
+    const id = this.pkOnly(args.where);
+    if (id !== undefined) {
+      // By primary key: one statement prepared once.
+      this.deleteStmt ??= this.e.stmt(`DELETE FROM ${this.m.qTable} AS t0 WHERE t0.${this.m.byName.get(this.pkName!)!.q} = ? RETURNING ${this.m.columnsSql}`, this.m.safeIntegers, true);
+      let row: unknown[] | undefined;
+      try {
+        row = this.deleteStmt.get(id) as unknown[] | undefined;
+      } catch (err) {
+        throw this.e.translate(err, this.m);
+      }
+      if (row === undefined) throw notFound(this.m.name, 'delete');
+      return this.m.map(row);
     }
     const params: unknown[] = [];
     const w = whereSql(this.e, this.m, args.where, 't0', params);

@@ -190,15 +190,22 @@ function loadRelation(e: Engine, m: ModelRuntime, r: RelationMeta, parents: Row[
   const take = typeof args.take === 'number' ? args.take : undefined;
   const skip = typeof args.skip === 'number' ? args.skip : undefined;
   const single = keys.length === 1;
-  const { rows, records: children, keyBase } = selectRecords(e, t, shapeOf(t, args.select, args.include), {
-    ...(from ? { from } : {}),
-    where: conds.join(' AND '),
-    params,
-    order,
-    keys: keyExprs,
-    ...(r.arity === 'many' && single ? { limit: take, offset: skip } : {}),
-    ...(r.arity === 'many' && !single ? { perParent: { take, skip } } : {}),
-  } as Query);
+  const q: Query = { where: conds.join(' AND '), params, order };
+  if (from) q.from = from;
+  if (single) {
+    // One parent key: every row belongs to it, so no key column and no matching.
+    if (r.arity === 'many' && (take !== undefined || skip !== undefined)) {
+      q.limit = take;
+      q.offset = skip;
+    }
+    const children = selectRecords(e, t, shapeOf(t, args.select, args.include), q).records;
+    const owners = index.values().next().value!;
+    owners.forEach((owner, i) => (owner[r.name] = r.arity === 'many' ? (i === 0 ? children : [...children]) : (children[0] ?? null)));
+    return;
+  }
+  q.keys = keyExprs;
+  if (r.arity === 'many') q.perParent = { take, skip };
+  const { rows, records: children, keyBase } = selectRecords(e, t, shapeOf(t, args.select, args.include), q);
   const keyCols = keyExprs.map((_, i) => (keyBase === undefined ? `__k${i}` : keyBase + i));
   for (let i = 0; i < rows.length; i++) {
     const owners = index.get(compositeKey(rows[i]!, keyCols));
