@@ -93,6 +93,10 @@ export class Engine {
       const { table, fields } = this.columnsInMessage(msg, model);
       return new ClientError('P2002', `Unique constraint failed on \`${table}\` (${fields.join(', ')}).`, { model: table, fields, cause: e });
     }
+    // RESTRICT actions fail with SQLITE_CONSTRAINT_TRIGGER and the same message as other foreign-key failures.
+    if (err.code === 'SQLITE_CONSTRAINT_TRIGGER' && msg.includes('FOREIGN KEY')) {
+      return new ClientError('P2003', `Foreign key constraint failed on \`${model.name}\`: a related record still references it (Restrict).`, { model: model.name, fields: [], cause: e });
+    }
     if (err.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
       const fields = model.relations.filter((r) => r.holdsFk).flatMap((r) => r.local);
       return new ClientError('P2003', `Foreign key constraint failed on \`${model.name}\`${fields.length ? ` (one of: ${fields.join(', ')})` : ''}.`, {
