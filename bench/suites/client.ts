@@ -139,7 +139,7 @@ export const clientSuite: BenchSuite = {
     const rows = OPERATIONS.map(([op, , label]) => [label, Math.round(base.get(op)!).toLocaleString('en-US'), ...names.filter((n) => n !== 'baseline').map((n) => (results.get(n)!.get(op)! / base.get(op)!).toFixed(2))]);
     printTable(header, rows);
     console.log(
-      `  (each contender in its own process, on its own WAL database with synchronous=NORMAL, after an untimed warm-up run; ` +
+      `  (each contender in its own process, on its own WAL database with synchronous=NORMAL, after two untimed warm-up runs; ` +
         `median of ${ctx.quick ? 1 : 5} runs of process CPU time; read-only operations best of 3 passes)`,
     );
 

@@ -99,8 +99,7 @@ export class ModelDelegate {
 
   private hasRelations(data: unknown): boolean {
     if (!isPlainObject(data)) throw new ClientError('P2009', `\`data\` for \`${this.m.name}\` must be an object.`, { model: this.m.name });
-    if (this.m.relations.length === 0) return false;
-    for (const k in data) if (this.m.relByName.has(k) && data[k] !== undefined) return true;
+    for (const r of this.m.relations) if ((data as Obj)[r.name] !== undefined) return true;
     return false;
   }
 

@@ -13,6 +13,7 @@ export type Statement = Database.Statement<unknown[], unknown>;
 export interface FieldRuntime extends FieldMeta {
   readonly column: string;
   readonly optional: boolean;
+  readonly updatedAt: boolean;
   /** Position in the model's full row (raw rows are arrays in `scalarList` order). */
   readonly index: number;
   /** The quoted column name. */
@@ -30,7 +31,7 @@ export interface ModelRuntime extends ModelMeta {
   readonly scalarList: readonly FieldRuntime[];
   readonly uniqueByName: ReadonlyMap<string, readonly string[]>;
   /** `SELECT <all columns> FROM "T" AS t0 WHERE "pk" = ?` for single-column primary keys. */
-  readonly findByPkSql?: string;
+  readonly findByPkSql: string | undefined;
   readonly hasUpdatedAt: boolean;
   /** Every column qualified with the alias t0 (Decimal cast to TEXT). */
   readonly colsT0: string;
@@ -129,24 +130,52 @@ export class Engine {
   }
 }
 
+/**
+ * Runtime views of the generated metadata. Every object is built with the same properties in the same order,
+ * whatever the model, so that the shared runtime functions see one object shape (monomorphic property access)
+ * instead of one per model.
+ */
 function prepareModel(m: ModelMeta): ModelRuntime {
   const scalarList: FieldRuntime[] = m.fields.map((meta, index) => {
-    const f = { ...meta, column: meta.column ?? meta.name, optional: meta.optional ?? false };
-    const q = quote(f.column);
-    return { ...f, index, q, read: readerFor(f.kind, m.safeIntegers), sel: f.kind === 'Decimal' ? `CAST(${q} AS TEXT) AS ${q}` : q };
+    const column = meta.column ?? meta.name;
+    const q = quote(column);
+    return {
+      name: meta.name,
+      column,
+      kind: meta.kind,
+      optional: meta.optional ?? false,
+      default: meta.default,
+      size: meta.size,
+      updatedAt: meta.updatedAt ?? false,
+      enumValues: meta.enumValues,
+      index,
+      q,
+      read: readerFor(meta.kind, m.safeIntegers),
+      sel: meta.kind === 'Decimal' ? `CAST(${q} AS TEXT) AS ${q}` : q,
+    };
   });
+  const relations: RelationMeta[] = m.relations.map((r) => ({ name: r.name, target: r.target, arity: r.arity, local: r.local, remote: r.remote, holdsFk: r.holdsFk, join: r.join }));
   const byName = new Map(scalarList.map((f) => [f.name, f]));
   const qTable = quote(m.table);
   const pk = m.pk.length === 1 ? byName.get(m.pk[0]!) : undefined;
   return {
-    ...m,
+    name: m.name,
+    table: m.table,
+    fields: m.fields,
+    pk: m.pk,
+    uniques: m.uniques,
+    relations,
+    safeIntegers: m.safeIntegers,
+    map: m.map,
+    pick: m.pick,
+    columnsSql: m.columnsSql,
     qTable,
     byName,
     byColumn: new Map(scalarList.map((f) => [f.column, f])),
-    relByName: new Map(m.relations.map((r) => [r.name, r])),
+    relByName: new Map(relations.map((r) => [r.name, r])),
     scalarList,
     uniqueByName: new Map(m.uniques.map((u) => [u.name, u.fields])),
-    ...(pk ? { findByPkSql: `SELECT ${m.columnsSql} FROM ${qTable} AS t0 WHERE ${pk.q} = ?` } : {}),
+    findByPkSql: pk ? `SELECT ${m.columnsSql} FROM ${qTable} AS t0 WHERE ${pk.q} = ?` : undefined,
     hasUpdatedAt: scalarList.some((f) => f.updatedAt),
     generatedFields: scalarList.filter((f) => f.updatedAt || (f.default !== undefined && f.default !== 'db' && f.default !== 'autoincrement')),
     insertStmts: new Map(),

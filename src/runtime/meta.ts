@@ -54,6 +54,8 @@ export interface ModelMeta {
   readonly safeIntegers: boolean;
   /** Maps a full row read in raw mode (an array of every column, in `fields` order, as `columnsSql` selects them). */
   readonly map: (row: readonly unknown[]) => unknown;
+  /** Reads every scalar field of a data object by name, in `fields` order (undefined when absent). Generated. */
+  readonly pick: (data: Record<string, unknown>) => unknown[];
   /** The select list for a full row, with Decimal columns cast to TEXT. */
   readonly columnsSql: string;
 }

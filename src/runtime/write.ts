@@ -87,24 +87,32 @@ export function scopeOf(e: Engine, m: ModelRuntime, r: RelationMeta, row: Row): 
  */
 export function createRow(e: Engine, m: ModelRuntime, data: Obj, link?: Readonly<Record<string, unknown>>, bulk?: { skipDuplicates: boolean }, raw = false): Row {
   const fields = m.scalarList;
-  const vals: unknown[] = new Array(fields.length);
-  let after: [RelationMeta, Obj][] | undefined;
-  for (const key in data) {
-    const v = data[key];
+  // The generated per-model `pick` reads every scalar field by name (monomorphic loads, no reflection).
+  const vals = m.pick(data);
+  let defined = 0;
+  for (let i = 0; i < vals.length; i++) {
+    const v = vals[i];
     if (v === undefined) continue;
-    const f = m.byName.get(key);
-    if (f !== undefined) {
-      vals[f.index] = encodeValue(f, v, e.dateFormat, m.name);
-      continue;
+    vals[i] = encodeValue(fields[i]!, v, e.dateFormat, m.name);
+    defined++;
+  }
+  let keys = 0;
+  for (const key in data) if (data[key] !== undefined) keys++;
+  let after: [RelationMeta, Obj][] | undefined;
+  // Keys that are not scalar fields: relations (nested writes), or unknown fields.
+  if (keys !== defined) {
+    for (const key in data) {
+      const v = data[key];
+      if (v === undefined || m.byName.has(key)) continue;
+      const r = m.relByName.get(key);
+      if (!r) throw new ClientError('P2009', `Unknown field \`${key}\` in \`data\` for \`${m.name}\`.`, { model: m.name, fields: [key] });
+      if (!isPlainObject(v)) throw new ClientError('P2009', `\`${m.name}.${key}\` takes a nested write object (create, connect, …).`, { model: m.name, fields: [key] });
+      if (r.holdsFk) {
+        const target = toOneTarget(e, m, r, v);
+        const t = e.model(r.target);
+        r.local.forEach((lf, i) => (vals[m.byName.get(lf)!.index] = target[t.byName.get(r.remote[i]!)!.column]));
+      } else (after ??= []).push([r, v]);
     }
-    const r = m.relByName.get(key);
-    if (!r) throw new ClientError('P2009', `Unknown field \`${key}\` in \`data\` for \`${m.name}\`.`, { model: m.name, fields: [key] });
-    if (!isPlainObject(v)) throw new ClientError('P2009', `\`${m.name}.${key}\` takes a nested write object (create, connect, …).`, { model: m.name, fields: [key] });
-    if (r.holdsFk) {
-      const target = toOneTarget(e, m, r, v);
-      const t = e.model(r.target);
-      r.local.forEach((lf, i) => (vals[m.byName.get(lf)!.index] = target[t.byName.get(r.remote[i]!)!.column]));
-    } else (after ??= []).push([r, v]);
   }
   if (link) for (const name in link) vals[m.byName.get(name)!.index] = link[name];
   for (const f of m.generatedFields) if (vals[f.index] === undefined) vals[f.index] = generated(e, f);
