@@ -285,6 +285,8 @@ test('errors are typed, coded and name the model and fields: unique, foreign key
   }
   assert.throws(() => c.user.create({ data: { email: 'e@x', role: 'OWNER' as never } }), (e: any) => e.code === 'P2007' && /Role|role/.test(e.message));
   assert.throws(() => c.user.findMany({ where: { nope: 1 } as never }), (e: any) => e.code === 'P2009');
+  assert.throws(() => c.user.create({ data: { email: 'u@x', nope: 1 } as never }), (e: any) => e.code === 'P2009' && e.fields[0] === 'nope');
+  assert.throws(() => c.user.update({ where: { email: 'ann@x.io' }, data: { nope: 1 } as never }), (e: any) => e.code === 'P2009');
   assert.throws(() => c.post.create({ data: { title: 'x', author: { connect: { id: 424242 } } } }), (e: any) => e.code === 'P2025');
 });
 
