@@ -173,13 +173,13 @@ function modelContext(schema: SchemaModel, m: Model, models: ReadonlyMap<string,
     columnsSql: fields.map((f) => (f.kind === 'Decimal' ? `CAST(${quoteIdent(f.column)} AS TEXT) AS ${quoteIdent(f.column)}` : quoteIdent(f.column))).join(', '),
     numericFieldUnion: numeric.length ? numeric.join(' | ') : 'never',
     scalarFieldUnion: scalarNames.length ? scalarNames.join(' | ') : 'never',
-    createInputType: createInputType(m.name, fields, relations),
+    createInputType: createInputType(fields, relations),
     hasManyRelations: relations.some((r) => r.arity === 'many'),
   };
 }
 
 /** The create input: scalars and relations, with an XOR between a required relation and its foreign-key fields. */
-function createInputType(model: string, fields: readonly FieldContext[], relations: readonly RelationFieldContext[]): string {
+function createInputType(fields: readonly FieldContext[], relations: readonly RelationFieldContext[]): string {
   const xor = relations.filter((r) => r.holdsForeignKey && r.arity === 'one');
   // A foreign-key field shared by two relations cannot take part in an XOR: keep both sides optional then.
   const count = new Map<string, number>();
@@ -197,7 +197,6 @@ function createInputType(model: string, fields: readonly FieldContext[], relatio
     const checked = [`${r.name}: ${r.createType}`, ...fks.map((f) => `${f.name}?: never`)];
     type += ` & ({ ${unchecked.join('; ')} } | { ${checked.join('; ')} })`;
   }
-  void model;
   return type;
 }
 

@@ -39,7 +39,6 @@ export function fieldTypes(kind: ScalarKind, enumName: string | null, optional: 
   const out = kind === 'Enum' ? enumName! : OUTPUT[kind];
   const input = kind === 'Enum' ? enumName! : INPUT[kind];
   const orNull = (t: string): string => (optional ? `${t} | null` : t);
-  const paren = input.includes('|') ? `(${input})` : input;
   let whereType: string;
   switch (kind) {
     case 'String':
@@ -59,7 +58,6 @@ export function fieldTypes(kind: ScalarKind, enumName: string | null, optional: 
   if (kind === 'Json') updateType = '$R.JsonValue';
   else if (NUMERIC.has(kind)) updateType = `${orNull(input)} | $R.NumberOps<${orNull(input)}>`;
   else updateType = `${orNull(input)} | $R.SetOp<${orNull(input)}>`;
-  void paren;
   return { tsType: orNull(out), inputType: input, whereType, createType: kind === 'Json' ? '$R.JsonValue' : orNull(input), updateType };
 }
 

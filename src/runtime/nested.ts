@@ -56,7 +56,7 @@ export function nestedForParent(e: Engine, m: ModelRuntime, r: RelationMeta, row
       const child = findRow(e, t, where);
       if (!child) throw new ClientError('P2025', `No \`${t.name}\` record was found for a nested connect on \`${m.name}.${r.name}\`.`, { model: m.name, fields: [r.name] });
       joinInsert(e, m, r, row, child);
-    } else if (updateRows(e, t, where, linkRaw(t, linkFor(e, m, r, row))) === 0) {
+    } else if (updateRows(e, t, where, linkRaw(linkFor(e, m, r, row))) === 0) {
       throw new ClientError('P2025', `No \`${t.name}\` record was found for a nested connect on \`${m.name}.${r.name}\`.`, { model: m.name, fields: [r.name] });
     }
   };
@@ -124,8 +124,7 @@ export function nestedForParent(e: Engine, m: ModelRuntime, r: RelationMeta, row
 
 /** Encoded values that are already stored values (foreign keys copied from a parent row). */
 export const RAW = Symbol('raw');
-function linkRaw(t: ModelRuntime, link: Record<string, unknown>): Obj {
-  void t;
+function linkRaw(link: Record<string, unknown>): Obj {
   return { [RAW]: link } as unknown as Obj;
 }
 
@@ -143,7 +142,7 @@ function disconnect(e: Engine, m: ModelRuntime, r: RelationMeta, t: ModelRuntime
   }
   const nulls: Record<string, unknown> = {};
   for (const f of fkFields) nulls[f.name] = null;
-  updateRows(e, t, where, linkRaw(t, nulls), scope);
+  updateRows(e, t, where, linkRaw(nulls), scope);
 }
 
 function row0(scope: Scope): unknown {
