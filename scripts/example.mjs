@@ -58,20 +58,18 @@ if (name !== 'basic') {
   process.exit(0);
 }
 
-step('3. Put data in the dev database');
+step('3. Generate the typed client, then use it: examples/basic/use-client.ts writes to and reads the dev database');
+codegen(['generate']);
 {
-  const db = new Database(devDb);
-  db.pragma('foreign_keys = ON');
-  const user = db.prepare("INSERT INTO \"User\" (email, name) VALUES ('ada@example.com', 'Ada') RETURNING id").get();
-  const post = db.prepare('INSERT INTO "Post" (title, authorId, updatedAt) VALUES (?, ?, ?) RETURNING id');
-  for (const title of ['Hello SQLite', 'Migrations at launch', 'Typed accessors']) post.run(title, user.id, new Date().toISOString());
-  db.prepare("INSERT INTO \"Tag\" (label) VALUES ('sqlite')").run();
-  db.prepare('INSERT INTO "_PostToTag" ("A", "B") SELECT id, 1 FROM "Post"').run();
-  console.log(`  1 user, ${db.prepare('SELECT count(*) FROM "Post"').pluck().get()} posts, 1 tag on every post`);
-  db.close();
+  const r = spawnSync(process.execPath, ['--import', 'tsx/esm', path.join(work, 'use-client.ts')], { cwd: work, encoding: 'utf8' });
+  console.log((r.stdout + r.stderr).trimEnd().replace(/^/gm, '  '));
+  if (r.status !== 0) {
+    console.error(`\nStopped: use-client.ts exited with ${r.status}.`);
+    process.exit(1);
+  }
 }
 
-step('4. Change the schema: Post.views becomes a BigInt, and posts get an optional rating');
+step('4. Change the schema: Post.views becomes a BigInt, and posts get an optional rating; regenerate the client');
 writeFileSync(schemaFile, readFileSync(schemaFile, 'utf8').replace('  views     Int      @default(0)', '  views     BigInt   @default(0)\n  rating    Float?'));
 codegen(['format']);
 codegen(['diff', '--from-migrations', 'prisma/migrations', '--to-schema', 'prisma/schema.prisma']);
@@ -85,9 +83,11 @@ console.log(readFileSync(path.join(work, 'prisma/migrations', second, 'migration
   const db = new Database(devDb, { readonly: true });
   const posts = db.prepare('SELECT count(*) FROM "Post"').pluck().get();
   const tagged = db.prepare('SELECT count(*) FROM "_PostToTag"').pluck().get();
-  console.log(`  after the rebuild: ${posts} posts, ${tagged} post-tag links — nothing lost`);
+  console.log(`  after the rebuild: ${posts} post(s), ${tagged} post-tag link(s) — nothing lost`);
   db.close();
 }
+codegen(['generate']);
+codegen(['generate', '--check']);
 
 step('5. Deploy every migration to a fresh database (what an app does at launch), then check its status');
 codegen(['migrate', 'deploy', '--db', 'prisma/fresh.db']);

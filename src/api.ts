@@ -7,3 +7,4 @@ export * from './api/diff.js';
 export * from './api/erd.js';
 export type { DiffSource } from './api/sources.js';
 export * from './api/pull.js';
+export * from './api/generate.js';

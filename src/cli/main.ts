@@ -8,7 +8,7 @@ import { EXIT, processIO, type CliIO } from './io.js';
 
 const FORMATS = ['text', 'json'] as const;
 /** Every command name, for "did you mean" on a typo. */
-const COMMANDS = ['init', 'validate', 'format', 'diff', 'migrate', 'check', 'pull', 'erd'];
+const COMMANDS = ['init', 'validate', 'format', 'diff', 'migrate', 'check', 'pull', 'erd', 'generate'];
 
 class UsageError extends Error {}
 
@@ -178,6 +178,22 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       run(async (a) => {
         const { runCheck } = await import('./commands/check.js');
         return runCheck({ ...(a as Record<string, unknown>), version: await packageVersion() } as never, io);
+      }),
+    )
+    .command(
+      'generate',
+      'Generate the typed, synchronous client from the schema',
+      (y) =>
+        y
+          .option('schema', { type: 'string', describe: 'Schema file or folder (default: prisma/schema.prisma, schema.prisma, prisma/)' })
+          .option('output', { type: 'string', describe: 'Output folder (default: the generator block\'s output, relative to the schema)' })
+          .option('templates', { type: 'string', describe: 'A folder of templates overriding and extending the built-in ones' })
+          .option('check', { type: 'boolean', default: false, describe: 'Write nothing; print a diff and exit 2 when the generated files are stale' })
+          .option('typecheck', { type: 'boolean', default: true, describe: 'With --check: also type-check the generated files under strict (--no-typecheck to skip)' })
+          .option('watch', { type: 'boolean', default: false, describe: 'Regenerate when the schema changes' }),
+      run(async (a) => {
+        const { runGenerate } = await import('./commands/generate.js');
+        return runGenerate(a as never, io);
       }),
     )
     .demandCommand(1, 'Name a command.')

@@ -558,6 +558,45 @@ export const CODES = {
   // (M4xx codes go above this line)
 
   // ── G5xx: code generation ────────────────────────────────────────────────────────────────────
+  G501: {
+    title: 'Template failed',
+    severity: 'error',
+    hint: 'Fix the template named in the message (a missing field in strict mode, an unknown helper or partial, a syntax error).',
+    doc: 'A handlebars template could not be compiled or rendered. Templates are compiled in strict mode, so a misspelt context field is an error rather than empty output.',
+  },
+  G502: {
+    title: 'Type error in generated code',
+    severity: 'error',
+    hint: 'This is a bug in the generator or in a custom template: please report it with the schema.',
+    doc: 'The generated TypeScript does not type-check under `strict`. Generated code must always compile; a type error there is never ignored.',
+  },
+  G503: {
+    title: 'Invalid generator option',
+    severity: 'error',
+    doc: 'A key of the `generator` block has a value the generator does not accept (for example `dateTimeFormat` other than "iso" or "unixepoch-ms").',
+  },
+  G504: {
+    title: 'Templates folder not found',
+    severity: 'error',
+    hint: 'Check the `templates` option of the generator block; it is resolved relative to the schema file.',
+    doc: 'The folder named by the `templates` option does not exist.',
+  },
+  G505: {
+    title: 'Generated files are stale',
+    severity: 'error',
+    hint: 'Run `codegen generate` and commit the result.',
+    doc: '`codegen generate --check` found generated files that differ from what the schema produces now.',
+  },
+  G506: {
+    title: 'Model left out of the client',
+    severity: 'warning',
+    doc: 'A model without an `@id`, `@@id`, `@unique` or `@@unique` cannot be addressed by the client, so no accessor is generated for it (Prisma requires one of them too).',
+  },
+  G507: {
+    title: 'Schema provider is not SQLite',
+    severity: 'warning',
+    doc: 'The generated client runs on SQLite (better-sqlite3). A schema for another provider still generates, but values and SQL follow SQLite.',
+  },
   // (G5xx codes go above this line)
 
   // ── I6xx: introspection and opening databases ────────────────────────────────────────────────
