@@ -2,7 +2,7 @@
  * Applying migrations from app code and from the CLI: `migrate()` (synchronous, for app launch), status,
  * resolve and reset. The launch path touches only the migrations folder (or the bundled list) and SQLite.
  */
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, linkSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -115,14 +115,20 @@ function takeBackupIfPending(conn: DatabaseConnection, migrations: readonly Migr
   const dir = settings.dir ?? path.dirname(dbPath);
   const base = path.basename(dbPath);
   const stamp = historyTimestamp().replace(/[-:]/g, '').replace(/\..*$/, '');
-  const file = path.join(dir, `${base}.backup-${stamp}.db`);
+  // Two processes launching at once both find the migration pending and both back up, often within the same
+  // second: each writes its own file, then publishes it under a name that no one holds yet.
+  const partial = path.join(dir, `${base}.backup-${stamp}.${process.pid}.partial`);
+  let file: string;
   try {
-    if (existsSync(file)) rmSync(file);
     if (!conn.backupTo) throw new Error('this database connection cannot take backups');
-    conn.backupTo(file);
+    rmSync(partial, { force: true });
+    conn.backupTo(partial);
+    file = publishBackup(partial, path.join(dir, `${base}.backup-${stamp}`));
   } catch (e) {
     const message = e instanceof DatabaseError ? e.diagnostic.message : e instanceof Error ? e.message : String(e);
-    throw new MigrationError(diagnostic('M422', `Could not back up ${base} to ${file}: ${message}. Nothing was applied.`), { applied: [], skipped: [], warnings: [] });
+    throw new MigrationError(diagnostic('M422', `Could not back up ${base} to ${path.join(dir, `${base}.backup-${stamp}.db`)}: ${message}. Nothing was applied.`), { applied: [], skipped: [], warnings: [] });
+  } finally {
+    rmSync(partial, { force: true });
   }
   const keep = settings.keep ?? 3;
   const backups = readdirSync(dir)
@@ -131,6 +137,25 @@ function takeBackupIfPending(conn: DatabaseConnection, migrations: readonly Migr
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs || (a < b ? 1 : -1));
   for (const old of backups.slice(keep)) rmSync(old, { force: true });
   return file;
+}
+
+/**
+ * Names a finished backup `<stem>.db`, or `<stem>-2.db`… when a concurrent launch took that name: a hard link fails
+ * when the name exists, so no backup ever replaces another. Where the file system has no hard links, a rename.
+ */
+function publishBackup(partial: string, stem: string): string {
+  for (let n = 1; ; n++) {
+    const file = `${stem}${n === 1 ? '' : `-${n}`}.db`;
+    try {
+      linkSync(partial, file);
+      return file;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      if (existsSync(file)) continue;
+      renameSync(partial, file);
+      return file;
+    }
+  }
 }
 
 // ── status, resolve, reset ──────────────────────────────────────────────────────────────────────────────

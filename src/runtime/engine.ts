@@ -80,9 +80,13 @@ export class Engine {
     return s;
   }
 
-  /** Runs `fn` in a transaction, or in a savepoint when one is already open. */
+  /**
+   * Runs `fn` in a transaction, or in a savepoint when one is already open. IMMEDIATE takes the write lock first:
+   * a deferred transaction that reads (an upsert, a nested write) and then writes fails at once with SQLITE_BUSY,
+   * without waiting on busy_timeout, when another process wrote in between (two app processes at launch).
+   */
   atomic<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
   }
 
   /** Translates a SQLite error into a typed client error naming the model and the fields. */

@@ -353,4 +353,23 @@ test('createClient by path never creates a missing database unless asked', async
   opened.$close();
 });
 
+test('a transaction takes the write lock first: a write from another process cannot slip in between its read and its write', async () => {
+  const { default: Database } = await import('better-sqlite3');
+  // WAL, as apps run it: there a deferred transaction that read before another connection committed fails its
+  // first write at once with SQLITE_BUSY (busy_timeout does not apply), which broke upserts in concurrent launches.
+  db.pragma('journal_mode = WAL');
+  const other = new Database(db.name, { timeout: 0 });
+  try {
+    c.$transaction(() => {
+      c.tag.findMany();
+      assert.throws(() => other.prepare('INSERT INTO "Tag" ("label") VALUES (\'from another process\')').run(), /locked|busy/i);
+      c.tag.upsert({ where: { label: 'lock-first' }, create: { label: 'lock-first' }, update: {} });
+    });
+    assert.is(c.tag.count({ where: { label: 'lock-first' } }), 1);
+  } finally {
+    other.close();
+    db.pragma('journal_mode = DELETE');
+  }
+});
+
 test.run();
