@@ -5,7 +5,8 @@
  * 2. the pulled schema and the project's own schema must lay out the same database (diffDatabases both ways),
  *    except for the drift the corpus explains;
  * 3. re-pull into a copy of the project's schema: names, maps and `///` comments stay (ideally byte for byte);
- * 4. oracle: Prisma's own introspection of the same database — is its schema valid, does it lay out the same
+ * 4. oracle: Prisma's own introspection of the same database — is its schema valid (for Prisma and for us: a schema
+ *    Prisma accepts must not be an error here), does it lay out the same
  *    database as ours, is it the same text;
  * 5. generated v1 → v2 pairs: the database migrated to v2, re-pulled into v1, must give a valid schema that diffs as
  *    empty against it, keeps v1's names, and is stable; the fresh pull of the same database too (and Prisma accepts both).
@@ -137,8 +138,11 @@ export const pullSection: Section = {
         }
 
         // 4. Prisma's own pull
-        const prismaCells = oracle ? await comparePrisma(oracle, db, oursText, ours.model, describe(db)) : ['-', '-', '-', '-'];
+        const prisma = oracle ? await comparePrisma(oracle, db, oursText, ours.model, describe(db)) : { cells: ['-', '-', '-', '-'], ourErrors: [] };
+        const prismaCells = prisma.cells;
         if (prismaCells[0] === 'yes') prismaValid++;
+        // A schema Prisma accepts must not be an error for us (warnings are fine).
+        if (prismaCells[0] === 'ours rejects') prismaCells[0] = fail(`we reject Prisma's pull: ${prisma.ourErrors.join('; ').slice(0, 300)}`);
         if (prismaCells[1] === 'equal') prismaRoundTrip++;
         if (prismaCells[2] === 'equal') prismaSameLayout++;
         if (prismaCells[3] === 'same') prismaSameText++;
@@ -150,7 +154,7 @@ export const pullSection: Section = {
     }
     console.log('\n  Every corpus history deployed into a file, then `codegen pull` (fresh), `validate`, `diff --from-db --to-schema --exit-code`;');
     console.log('  layout = the pulled schema and the project schema describe the same database; re-pull = pull into a copy of the project schema.');
-    console.log('  Prisma: its `db pull` of the same file — valid (Prisma validator) · its schema diffs as empty against the database · lays out the database as ours · same text as ours (datasource aside).');
+    console.log('  Prisma: its `db pull` of the same file — valid (Prisma’s validator and ours, warnings allowed) · its schema diffs as empty against the database · lays out the database as ours · same text as ours (datasource aside).');
     printTable(
       ['project', 'tables', 'valid', 'diff', 'camel valid', 'camel diff', 'layout = original', 're-pull', 'Prisma valid', 'Prisma diff', 'Prisma layout = ours', 'Prisma text'],
       rows,
@@ -223,12 +227,13 @@ function tableStillThere(name: string, schema: SchemaModel, db: DatabaseModel): 
   return !!model && db.tables.some((t) => t.name.toLowerCase() === model.dbName.toLowerCase());
 }
 
-async function comparePrisma(oracle: Oracle, dbFile: string, oursText: string, ours: DatabaseModel | undefined, actual: DatabaseModel): Promise<string[]> {
+/** The Prisma columns of the table, and our errors on Prisma's pull (none when we accept it). */
+async function comparePrisma(oracle: Oracle, dbFile: string, oursText: string, ours: DatabaseModel | undefined, actual: DatabaseModel): Promise<{ cells: string[]; ourErrors: string[] }> {
   let prismaText: string;
   try {
     prismaText = await oracle.pull(dbFile);
   } catch (e) {
-    return [`failed: ${(e as Error).message.slice(0, 40)}`, '-', '-', '-'];
+    return { cells: [`failed: ${(e as Error).message.slice(0, 40)}`, '-', '-', '-'], ourErrors: [] };
   }
   const valid = oracle.validate(prismaText);
   const prisma = layout(prismaText);
@@ -237,5 +242,6 @@ async function comparePrisma(oracle: Oracle, dbFile: string, oursText: string, o
   // The datasource differs on purpose (ours names the database file); the models are compared.
   const body = (t: string): string => t.slice(t.indexOf('}\n') + 2);
   const text = body(oursText) === body(prismaText) ? 'same' : 'differs';
-  return [valid.valid ? 'yes' : 'no', roundTrip, same, text];
+  // Valid for Prisma's validator and for ours.
+  return { cells: [valid.valid ? (prisma.model ? 'yes' : 'ours rejects') : 'no', roundTrip, same, text], ourErrors: prisma.errors };
 }

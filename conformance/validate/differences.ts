@@ -12,7 +12,6 @@ interface Difference {
 
 /** Our errors that Prisma does not have: we are stricter on purpose. */
 const STRICTER: readonly (Difference & { readonly code: string })[] = [
-  { code: 'V222', reason: 'names reserved by the generated client', matches: (m) => /generated client/.test(m) },
   { code: 'V237', reason: 'two enum values stored as the same text', matches: (m) => /are both stored as/.test(m) },
   { code: 'V225', reason: 'an empty `@map("")` name', matches: (m) => /must not be empty/.test(m) },
   { code: 'P106', reason: 'text after the `{` of a block header (Prisma ignores it silently)', matches: (m) => /must end its line/.test(m) },

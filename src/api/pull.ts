@@ -140,8 +140,16 @@ export function pull(options: PullOptions = {}): PullResult {
     const after = matchLineEndings(before ?? '', renderPulledSchema(pulled, header));
     files = [{ path: shown(target), absolutePath: target, ...(before !== undefined ? { before } : {}), after, changed: after !== before }];
   }
-  const diagnostics = [...introspection, ...pullNotes(pulled, mode !== 'new' && !!existing?.schema.generators.some((g) => g.previewFeatures.includes('partialIndexes'))), ...residualDifference(db, files, shown(where.path), files.length === 1 ? files[0]!.path : shown(target))];
-  return { ok: true, mode, files, database: where.path, pulled, ...(merge ? { merge } : {}), diagnostics, sources: existing?.sources ?? [] };
+  const clientNames = clientNameNotes(files, merge ? new Set(merge.addedModels) : undefined);
+  const diagnostics = [
+    ...introspection,
+    ...pullNotes(pulled, mode !== 'new' && !!existing?.schema.generators.some((g) => g.previewFeatures.includes('partialIndexes'))),
+    ...clientNames,
+    ...residualDifference(db, files, shown(where.path), files.length === 1 ? files[0]!.path : shown(target)),
+  ];
+  // Code frames for the notes on the written text.
+  const sources = clientNames.length ? files.map((f) => ({ path: f.path, text: f.after })) : (existing?.sources ?? []);
+  return { ok: true, mode, files, database: where.path, pulled, ...(merge ? { merge } : {}), diagnostics, sources };
 }
 
 /** Writes the changed files (creating the schema's folder for a new one), each atomically. */
@@ -208,6 +216,18 @@ function pullNotes(pulled: PulledSchema, partialIndexesEnabled: boolean): Diagno
     out.push(diagnostic('I618', `Written as comments, kept by the database: ${parts.join(', and ')}.`));
   }
   return out;
+}
+
+/**
+ * The V244 warnings of the pulled schema: a table kept under a name the generated client must rename (`object` →
+ * type `object_`) or cannot use. In a merge, only for the models the pull added (the others are the user's names).
+ */
+function clientNameNotes(files: readonly PulledFile[], added: ReadonlySet<string> | undefined): Diagnostic[] {
+  const parsed = parseSchemaSources(files.map((f) => ({ path: f.path, text: f.after })));
+  if (hasErrors(parsed.diagnostics)) return [];
+  const models = parsed.schema.models.filter((m) => !added || added.has(m.name));
+  const at = new Set(models.flatMap((m) => [m.nameSpan, ...m.fields.map((f) => f.nameSpan)]).map((s) => `${s.file}:${s.start.offset}`));
+  return validateSchemaModel(parsed.schema).filter((d) => d.code === 'V244' && d.span && at.has(`${d.span.file}:${d.span.start.offset}`));
 }
 
 /** What a migration from the pulled schema would still change: the database features no schema can express. */

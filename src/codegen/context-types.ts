@@ -41,6 +41,8 @@ export interface Documented {
 
 export interface EnumContext extends Documented {
   readonly name: string;
+  /** The TypeScript name of the enum's const and type: `name`, unless that would clash in the generated module (`Date` → `Date_`). */
+  readonly typeName: string;
   readonly values: readonly ({ readonly name: string; readonly dbName: string } & Documented)[];
 }
 
@@ -51,6 +53,8 @@ export interface FieldContext extends Documented {
   /** The schema type as written: `String`, `DateTime`, or the enum's name. */
   readonly schemaType: string;
   readonly enumName: string | null;
+  /** The enum's TypeScript type name (EnumContext.typeName), or null. */
+  readonly enumTypeName: string | null;
   readonly optional: boolean;
   readonly isId: boolean;
   readonly isUnique: boolean;
@@ -74,7 +78,9 @@ export interface FieldContext extends Documented {
 
 export interface RelationFieldContext extends Documented {
   readonly name: string;
+  /** The target model's schema name, and its TypeScript type name. */
   readonly target: string;
+  readonly targetType: string;
   readonly arity: 'one' | 'optional' | 'many';
   readonly relationKind: 'OneToOne' | 'OneToMany' | 'ManyToMany';
   readonly relationName: string;
@@ -103,6 +109,11 @@ export interface UniqueKeyContext {
 
 export interface ModelContext extends Documented {
   readonly name: string;
+  /**
+   * The TypeScript name of the row type, and the prefix of the model's other types (`<typeName>WhereInput`): `name`,
+   * unless that would clash in the generated module (`object` → `object_`, `UserSelect` next to `User` → `UserSelect_`).
+   */
+  readonly typeName: string;
   /** The client accessor: `client.user`. */
   readonly accessor: string;
   readonly table: string;

@@ -3,6 +3,7 @@
  * decision is made here so that templates only loop and interpolate.
  */
 import { parseAnnotations } from '../schema/annotations.js';
+import { accessorName, clientModels, clientTypeNames, identityOf } from '../schema/client-names.js';
 import type { ColumnField, Enum, Model, RelationField, SchemaModel } from '../schema/model.js';
 import { isColumnField } from '../schema/model.js';
 import type {
@@ -16,7 +17,7 @@ import type {
   UniqueKeyContext,
 } from './context-types.js';
 import { TEMPLATE_CONTEXT_VERSION } from './context-types.js';
-import { accessorName, fieldTypes, isNumericKind, quoteIdent, readExpression } from './ts-types.js';
+import { fieldTypes, isNumericKind, quoteIdent, readExpression } from './ts-types.js';
 
 export interface ContextOptions {
   readonly generator?: GeneratorContext;
@@ -63,24 +64,15 @@ function kindOf(field: ColumnField): ScalarKind | undefined {
   return undefined;
 }
 
-/** Models the client covers: not ignored, with a primary key or a unique key to identify rows. */
-function clientModels(schema: SchemaModel): Model[] {
-  return schema.models.filter((m) => !m.ignored && identityOf(m).length > 0);
-}
-
-function identityOf(m: Model): string[] {
-  if (m.primaryKey) return m.primaryKey.fields.map((f) => f.name);
-  const u = m.uniques.find((x) => !x.where);
-  return u ? u.fields.map((f) => f.name) : [];
-}
-
 export function buildTemplateContext(schema: SchemaModel, options: ContextOptions = {}): TemplateContext {
   const models = clientModels(schema);
   const byName = new Map(models.map((m) => [m.name, m]));
   const enums = new Map(schema.enums.map((e) => [e.name, e]));
   const dateTimeFormat = options.generator?.dateTimeFormat ?? 'iso';
   const generator: GeneratorContext = options.generator ?? { name: null, dateTimeFormat, options: {} };
-  const modelContexts = models.map((m) => modelContext(schema, m, byName, enums));
+  // TypeScript type names: the schema names, except where they would clash in the generated module (`object` → `object_`).
+  const types: TypeNames = new Map(clientTypeNames(schema).map((t) => [t.name, t.typeName]));
+  const modelContexts = models.map((m) => modelContext(schema, m, byName, enums, types));
   const joinTables = schema.relations
     .filter((r) => r.kind === 'ManyToMany' && byName.has(r.a.model) && byName.has(r.b.model))
     .map((r) => (r.kind === 'ManyToMany' ? { table: r.joinTable, relation: r.name, a: r.a.model, b: r.b.model } : undefined)!);
@@ -90,27 +82,31 @@ export function buildTemplateContext(schema: SchemaModel, options: ContextOption
     runtimeImport: options.runtimeImport ?? RUNTIME_IMPORT,
     generator,
     datasource: schema.datasource ? { provider: schema.datasource.provider } : null,
-    enums: schema.enums.map(enumContext),
+    enums: schema.enums.map((e) => enumContext(e, types)),
     models: modelContexts,
     joinTables,
   };
 }
 
-function enumContext(e: Enum): EnumContext {
-  return { name: e.name, ...documented(e.docs), values: e.values.map((v) => ({ name: v.name, dbName: v.dbName, ...documented(v.docs) })) };
+/** Schema name → TypeScript type name, for the client's models and the enums. */
+type TypeNames = ReadonlyMap<string, string>;
+
+function enumContext(e: Enum, types: TypeNames): EnumContext {
+  return { name: e.name, typeName: types.get(e.name)!, ...documented(e.docs), values: e.values.map((v) => ({ name: v.name, dbName: v.dbName, ...documented(v.docs) })) };
 }
 
-function modelContext(schema: SchemaModel, m: Model, models: ReadonlyMap<string, Model>, enums: ReadonlyMap<string, Enum>): ModelContext {
+function modelContext(schema: SchemaModel, m: Model, models: ReadonlyMap<string, Model>, enums: ReadonlyMap<string, Enum>, types: TypeNames): ModelContext {
   const columns = m.fields.filter(isColumnField).filter((f) => !f.ignored && f.kind !== 'unsupported');
   const safeIntegers = columns.some((f) => f.kind === 'scalar' && f.type === 'BigInt');
-  const relations = relationContexts(schema, m, models);
+  const relations = relationContexts(schema, m, models, types);
+  const enumType = (enumName: string | null): string | null => (enumName === null ? null : types.get(enumName)!);
   const fkFields = new Set(relations.flatMap((r) => r.foreignKeyFields));
   const pk = identityOf(m);
   const fields: FieldContext[] = columns.map((f, index) => {
     const kind = kindOf(f)!;
     const enumName = f.kind === 'enum' ? f.enumName : null;
     const optional = f.arity !== 'required';
-    const types = fieldTypes(kind, enumName, optional);
+    const ts = fieldTypes(kind, enumType(enumName), optional);
     const def = defaultOf(f);
     const isUpdatedAt = f.kind === 'scalar' && f.isUpdatedAt;
     const enumValues = enumName ? (enums.get(enumName)?.values.map((v) => v.dbName) ?? []) : undefined;
@@ -129,6 +125,7 @@ function modelContext(schema: SchemaModel, m: Model, models: ReadonlyMap<string,
       kind,
       schemaType: f.kind === 'enum' ? f.enumName : (f as { type: string }).type,
       enumName,
+      enumTypeName: enumType(enumName),
       optional,
       isId: pk.includes(f.name) && !!m.primaryKey,
       isUnique: f.isUnique,
@@ -136,11 +133,11 @@ function modelContext(schema: SchemaModel, m: Model, models: ReadonlyMap<string,
       isNumeric: isNumericKind(kind),
       isForeignKey: fkFields.has(f.name),
       default: def.kind,
-      tsType: types.tsType,
-      whereType: types.whereType,
-      createType: types.createType,
+      tsType: ts.tsType,
+      whereType: ts.whereType,
+      createType: ts.createType,
       createOptional: optional || def.kind !== null || isUpdatedAt,
-      updateType: types.updateType,
+      updateType: ts.updateType,
       readExpr: readExpression(kind, index, optional, safeIntegers),
       meta,
       ...documented(f.docs),
@@ -153,7 +150,7 @@ function modelContext(schema: SchemaModel, m: Model, models: ReadonlyMap<string,
     const name = explicit ?? names.join('_');
     if (seen.has(name) || names.some((n) => !fieldByName.has(n))) return;
     seen.add(name);
-    const parts = names.map((n) => `${n}: ${fieldByName.get(n)!.kind === 'Json' ? '$R.JsonValue' : fieldTypes(fieldByName.get(n)!.kind, fieldByName.get(n)!.enumName, false).inputType}`);
+    const parts = names.map((n) => `${n}: ${fieldByName.get(n)!.kind === 'Json' ? '$R.JsonValue' : fieldTypes(fieldByName.get(n)!.kind, enumType(fieldByName.get(n)!.enumName), false).inputType}`);
     uniqueKeys.push({ name, fields: names, tsType: names.length === 1 ? `{ ${parts[0]} }` : `{ ${name}: { ${parts.join('; ')} } }` });
   };
   if (m.primaryKey) addKey(m.primaryKey.fields.map((f) => f.name), m.primaryKey.name);
@@ -162,6 +159,7 @@ function modelContext(schema: SchemaModel, m: Model, models: ReadonlyMap<string,
   const numeric = fields.filter((f) => f.isNumeric).map((f) => JSON.stringify(f.name));
   return {
     name: m.name,
+    typeName: types.get(m.name)!,
     accessor: accessorName(m.name),
     table: m.dbName,
     ...documented(m.docs),
@@ -200,19 +198,19 @@ function createInputType(fields: readonly FieldContext[], relations: readonly Re
   return type;
 }
 
-function relationContexts(schema: SchemaModel, m: Model, models: ReadonlyMap<string, Model>): RelationFieldContext[] {
+function relationContexts(schema: SchemaModel, m: Model, models: ReadonlyMap<string, Model>, types: TypeNames): RelationFieldContext[] {
   const out: RelationFieldContext[] = [];
   for (const field of m.fields) {
     if (field.kind !== 'relation' || field.ignored) continue;
     const target = models.get(field.target);
     if (!target) continue;
-    const ctx = relationContext(schema, m, field, target);
+    const ctx = relationContext(schema, m, field, target, types.get(target.name)!);
     if (ctx) out.push(ctx);
   }
   return out;
 }
 
-function relationContext(schema: SchemaModel, m: Model, field: RelationField, target: Model): RelationFieldContext | undefined {
+function relationContext(schema: SchemaModel, m: Model, field: RelationField, target: Model, T: string): RelationFieldContext | undefined {
   const relation = schema.relations.find((r) =>
     r.kind === 'ManyToMany'
       ? (r.a.model === m.name && r.a.field === field.name) || (r.b.model === m.name && r.b.field === field.name)
@@ -243,18 +241,18 @@ function relationContext(schema: SchemaModel, m: Model, field: RelationField, ta
     back = relation.referencing.field;
     backFks = relation.fields;
   }
-  const T = target.name;
   const omit = back ? [back, ...backFks].map((k) => JSON.stringify(k)).join(' | ') : undefined;
   const C = omit ? `$R.DOmit<${T}CreateInput, ${omit}>` : `${T}CreateInput`;
   const D = omit ? `Omit<${T}UpdateInput, ${omit}>` : `${T}UpdateInput`;
   const U = `${T}WhereUniqueInput`;
   const W = `${T}WhereInput`;
   const many = arity === 'many';
-  const meta: Record<string, unknown> = { name: field.name, target: T, arity, local, remote, holdsFk };
+  const meta: Record<string, unknown> = { name: field.name, target: target.name, arity, local, remote, holdsFk };
   if (join) meta.join = join;
   return {
     name: field.name,
-    target: T,
+    target: target.name,
+    targetType: T,
     arity,
     relationKind: relation.kind,
     relationName: relation.name,

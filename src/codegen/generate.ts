@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { clientNameConflicts, identityOf } from '../schema/client-names.js';
 import type { ConfigValue, Generator, SchemaModel } from '../schema/model.js';
 import { buildTemplateContext } from './context.js';
 import type { GeneratorContext, TemplateContext } from './context-types.js';
@@ -101,11 +102,16 @@ export async function renderClient(schema: SchemaModel, generator: GeneratorCont
     diagnostics.push(diagnostic('G507', `The datasource provider is \`${schema.datasource.provider}\`; the generated client runs on SQLite.`, { span: schema.datasource.span }));
   }
   for (const m of schema.models) {
-    if (!m.ignored && !m.primaryKey && !m.uniques.some((u) => !u.where)) {
+    if (!m.ignored && identityOf(m).length === 0) {
       diagnostics.push(diagnostic('G506', `The model \`${m.name}\` has no @id or @unique, so the client has no accessor for it.`, { span: m.nameSpan }));
     }
   }
+  // Names the client cannot work around (validate warns about them, V244); renamed type names need nothing here.
+  for (const c of clientNameConflicts(schema)) {
+    diagnostics.push(diagnostic('G508', c.message, { span: c.span, hint: c.hint, ...(c.related ? { related: c.related } : {}) }));
+  }
   const context = buildTemplateContext(schema, { generator });
+  if (hasErrors(diagnostics)) return { files: [], diagnostics, context };
   const rendered = await renderTemplates(context, templatesDir);
   diagnostics.push(...rendered.diagnostics);
   if (hasErrors(rendered.diagnostics)) return { files: [], diagnostics, context };

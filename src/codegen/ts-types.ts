@@ -82,8 +82,3 @@ export function readExpression(kind: ScalarKind, index: number, optional: boolea
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
-
-/** `User` → `user`, `file_path` → `file_path` (Prisma lowercases the first character only). */
-export function accessorName(model: string): string {
-  return model.charAt(0).toLowerCase() + model.slice(1);
-}

@@ -236,7 +236,7 @@ export const CODES = {
   V222: {
     title: 'Invalid or reserved name',
     severity: 'error',
-    doc: 'The name is not a valid identifier, or it is reserved because it would clash in the generated client.',
+    doc: 'The name is not a valid identifier, or Prisma reserves it (JavaScript keywords, `PrismaClient`, the scalar type names). Names that clash only with the generated client are warnings (V244).',
   },
   V223: {
     title: 'Duplicate constraint name',
@@ -349,6 +349,11 @@ export const CODES = {
     severity: 'error',
     hint: 'Set `onDelete: NoAction, onUpdate: NoAction` on one relation of the cycle (where the provider allows it), or use foreign keys instead of `relationMode = "prisma"`.',
     doc: 'With `relationMode = "prisma"`, Prisma emulates referential actions and rejects actions that could cascade around a cycle of relations, or from a table into itself (a self-relation). On SQLite this means self-relations and cycles need `relationMode = "foreignKeys"`, because emulation does not offer `NoAction`.',
+  },
+  V244: {
+    title: 'Name clashes with the generated client',
+    severity: 'warning',
+    doc: 'Prisma accepts the name, but the generated client declares or uses it too: a model or enum named like a TypeScript type (`object`, `Date`, `Promise`) or like a type generated for another model (`UserSelect` next to `User`) gets another TypeScript type name (`object_`); two models with one accessor (`User` and `user`), or a field named `AND`, `OR` or `NOT`, stop `codegen generate` (G508).',
   },
   // (new V2xx codes go above this line)
 
@@ -596,6 +601,11 @@ export const CODES = {
     title: 'Schema provider is not SQLite',
     severity: 'warning',
     doc: 'The generated client runs on SQLite (better-sqlite3). A schema for another provider still generates, but values and SQL follow SQLite.',
+  },
+  G508: {
+    title: 'Name the generated client cannot use',
+    severity: 'error',
+    doc: 'Two models would have the same accessor (`User` and `user` are both `client.user`), or a field is named like a filter combinator of `<Model>WhereInput` (`AND`, `OR`, `NOT`). Prisma accepts such a schema (`codegen validate` warns, V244), but the client cannot tell the two apart. Rename in the schema and keep the database name with `@@map`/`@map`.',
   },
   // (G5xx codes go above this line)
 

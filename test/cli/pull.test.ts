@@ -56,6 +56,30 @@ test('--naming camel: PascalCase models and camelCase fields mapped to the datab
   assert.match(r.stdout, /posts +Post\[\]/);
 });
 
+test('a table named like a TypeScript type keeps its name, as in Prisma: pull and validate warn (V244), generate renames the type', () => {
+  const dir = project({}, `
+CREATE TABLE "object" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "at" DATETIME NOT NULL);
+CREATE TABLE "Date" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "object_id" INTEGER NOT NULL,
+  CONSTRAINT "Date_object_id_fkey" FOREIGN KEY ("object_id") REFERENCES "object" ("id") ON DELETE CASCADE ON UPDATE CASCADE);
+`);
+  const r = runCli(['pull', '--db', 'dev.db'], { cwd: dir });
+  assert.is(r.code, 0, r.stderr);
+  assert.match(read(dir, 'prisma/schema.prisma'), /model object \{/);
+  assert.match(r.stderr, /prisma\/schema\.prisma:\d+:7 warning V244 The model name `object` is a TypeScript type keyword: the generated client names its type `object_`/);
+  assert.match(r.stderr, /warning V244 The model name `Date` is a global TypeScript type/);
+  const v = runCli(['validate'], { cwd: dir });
+  assert.is(v.code, 0, v.stderr);
+  assert.match(v.stderr, /2 warnings/);
+  const g = runCli(['generate', '--output', 'generated'], { cwd: dir });
+  assert.is(g.code, 0, g.stderr);
+  assert.match(read(dir, 'generated/index.ts'), /export interface object_ \{\n  id: number;\n  at: Date;/);
+  assert.is(runCli(['diff', '--from-db', 'dev.db', '--to-schema', 'prisma/schema.prisma', '--exit-code'], { cwd: dir }).code, 0);
+  // A re-pull leaves the user's names alone and warns only about the models it adds.
+  const again = runCli(['pull'], { cwd: dir });
+  assert.is(again.code, 0, again.stderr);
+  assert.not.match(again.stderr, /V244/);
+});
+
 test('an existing schema is merged, never overwritten: names, comments and attributes stay', () => {
   const schema = [
     'datasource db {',
