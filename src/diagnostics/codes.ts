@@ -585,7 +585,7 @@ export const CODES = {
     title: 'Generated files are stale',
     severity: 'error',
     hint: 'Run `codegen generate` and commit the result.',
-    doc: '`codegen generate --check` found generated files that differ from what the schema produces now.',
+    doc: '`codegen generate --check` or `codegen check` found generated files that differ from what the schema produces now, or that are missing.',
   },
   G506: {
     title: 'Model left out of the client',

@@ -80,6 +80,33 @@ test('generate --check type-checks the up-to-date files under strict (G502 on a 
   assert.match(bad.stderr, /error G502 bad\.ts:1 Type 'string' is not assignable to type 'number'/);
 });
 
+test('several codegen generator blocks: each is generated; --generator picks one; --output needs one', () => {
+  const two = `${SQLITE_DATASOURCE}\ngenerator server {\n  provider = "codegen"\n  output   = "server/db"\n}\ngenerator app {\n  provider       = "codegen"\n  output         = "app/db"\n  dateTimeFormat = "unixepoch-ms"\n}\n${MODELS}`;
+  const dir = tempProject({ 'schema.prisma': two });
+  const r = runCli(['generate'], { cwd: dir });
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Generated 2 files in server\/db, app\/db \(2 changed\)/);
+  assert.match(readFileSync(path.join(dir, 'app/db/index.ts'), 'utf8'), /dateTimeFormat: "unixepoch-ms"/);
+  assert.match(readFileSync(path.join(dir, 'server/db/index.ts'), 'utf8'), /dateTimeFormat: "iso"/);
+  assert.is(runCli(['generate', '--check', '--no-typecheck'], { cwd: dir }).code, 0);
+
+  writeFileSync(path.join(dir, 'schema.prisma'), two.replace('output         = "app/db"', 'output         = "app/client"'));
+  const stale = runCli(['generate', '--check', '--no-typecheck'], { cwd: dir });
+  assert.is(stale.code, 2);
+  assert.match(stale.stderr, /G505 The generated files in server\/db, app\/client are stale: app\/client\/index\.ts\./);
+  assert.match(stale.stdout, /^# generator app \(app\/client\)\n--- \/dev\/null\n/m);
+
+  const one = runCli(['generate', '--generator', 'app'], { cwd: dir });
+  assert.is(one.code, 0, one.stderr);
+  assert.match(one.stdout, /Generated 1 file in app\/client/);
+  const unknown = runCli(['generate', '--generator', 'web'], { cwd: dir });
+  assert.is(unknown.code, 1);
+  assert.match(unknown.stderr, /G503 No codegen generator block is named `web` \(the codegen generator blocks are `server`, `app`\)/);
+  const ambiguous = runCli(['generate', '--output', 'out'], { cwd: dir });
+  assert.is(ambiguous.code, 1);
+  assert.match(ambiguous.stderr, /G503 `output` and `templates` apply to one generator/);
+});
+
 test('generator options: dateTimeFormat is checked (G503); other keys reach the context', () => {
   const bad = tempProject({ 'schema.prisma': `${SQLITE_DATASOURCE}\ngenerator client {\n  provider       = "@spacepos/codegen"\n  dateTimeFormat = "epoch"\n}\n${MODELS}` });
   const r = runCli(['generate'], { cwd: bad });
