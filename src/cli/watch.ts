@@ -4,7 +4,7 @@
  * a watcher on the old file would never fire again. Events are debounced (a burst of saves → one run) and runs
  * never overlap: a change during a run queues exactly one more.
  */
-import { statSync, watch, type FSWatcher } from 'node:fs';
+import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
 export interface SchemaWatcher {
@@ -22,17 +22,32 @@ export interface WatchOptions {
 /** Calls `run` after changes to the schema at `location` (a file, or a folder of `.prisma` files). */
 export function watchSchema(location: string, run: () => Promise<void>, options: WatchOptions = {}): SchemaWatcher {
   const isFolder = statSync(location, { throwIfNoEntry: false })?.isDirectory() ?? false;
-  const dir = isFolder ? location : path.dirname(location);
-  const name = path.basename(location);
-  const relevant = (file: string | null): boolean => (file === null ? true : isFolder ? file.endsWith('.prisma') : path.basename(file) === name);
   const runner = serialRunner(run, options.debounceMs ?? 100);
-  const watcher: FSWatcher = watch(dir, { recursive: isFolder }, (_event, file) => {
-    if (relevant(file === null ? null : String(file))) runner.trigger();
-  });
-  watcher.on('error', (e) => options.onError?.(e));
+  const watchers = new Map<string, FSWatcher>();
+  // One non-recursive watcher per folder, all in place before this returns. (Node 20's recursive watch on Linux
+  // adds the subfolders' watchers asynchronously, so a change made right after start could be missed.)
+  const watchFolder = (dir: string, relevant: (file: string) => boolean): void => {
+    if (watchers.has(dir)) return;
+    const watcher = watch(dir, (_event, file) => {
+      const name = file === null ? null : String(file);
+      if (isFolder && name !== null) addSubfolder(path.join(dir, name));
+      if (name === null || relevant(name)) runner.trigger();
+    });
+    watcher.on('error', (e) => options.onError?.(e));
+    watchers.set(dir, watcher);
+  };
+  const isSchemaFile = (name: string): boolean => name.endsWith('.prisma');
+  const addSubfolder = (dir: string): void => {
+    if (watchers.has(dir) || !statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
+    watchFolder(dir, isSchemaFile);
+    for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) addSubfolder(path.join(dir, entry.name));
+  };
+  if (isFolder) addSubfolder(location);
+  // A single file: watch its folder, for the editors that replace the file by a rename.
+  else watchFolder(path.dirname(location), (name) => name === path.basename(location));
   return {
     async close() {
-      watcher.close();
+      for (const w of watchers.values()) w.close();
       await runner.stop();
     },
   };

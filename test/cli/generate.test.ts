@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BIN, runCli, SQLITE_DATASOURCE, tempProject } from '../helpers/cli.ts';
+import { runCli, SQLITE_DATASOURCE, tempProject } from '../helpers/cli.ts';
 import { tmpDir } from '../helpers/client.ts';
 
 const MODELS = `
@@ -162,24 +161,6 @@ test('schema errors stop generation (exit 1); a model without a unique key is le
   assert.is(r.code, 1);
   assert.match(r.stderr, /V204/);
   assert.not.ok(existsSync(path.join(dir, 'generated')));
-});
-
-test('generate --watch regenerates when the schema changes', async () => {
-  const dir = tempProject({ 'schema.prisma': `${SQLITE_DATASOURCE}${MODELS}` });
-  const child = spawn(process.execPath, [BIN, 'generate', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  try {
-    const until = async (cond: () => boolean) => {
-      for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 50));
-      assert.ok(cond(), out);
-    };
-    await until(() => out.includes('Watching'));
-    writeFileSync(path.join(dir, 'schema.prisma'), `${SQLITE_DATASOURCE}${MODELS}\nmodel Extra {\n  id Int @id\n}\n`);
-    await until(() => readFileSync(path.join(dir, 'generated/index.ts'), 'utf8').includes('export interface Extra {'));
-  } finally {
-    child.kill();
-  }
 });
 
 test.run();

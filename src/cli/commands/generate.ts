@@ -59,7 +59,6 @@ export async function runGenerate(args: GenerateArgs, io: CliIO): Promise<number
  * errors prints its diagnostics and leaves the last generated files as they were.
  */
 function watchAndRegenerate(location: string, args: GenerateArgs, io: CliIO): Promise<number> {
-  io.stdout(`Watching ${displayPath(io.cwd, location)} for changes (Ctrl-C to stop)…\n`);
   return new Promise<number>((resolve) => {
     const regenerate = async (): Promise<void> => {
       try {
@@ -86,5 +85,7 @@ function watchAndRegenerate(location: string, args: GenerateArgs, io: CliIO): Pr
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
+    // Only now: every watcher is in place, so a change made after this line is seen.
+    io.stdout(`Watching ${displayPath(io.cwd, location)} for changes (Ctrl-C to stop)…\n`);
   });
 }
