@@ -12,7 +12,7 @@ import { renamesFromSchema } from '../database/schema-hints.js';
 import { diffDatabases } from '../diff/diff.js';
 import { summarizeChanges } from '../diff/summary.js';
 import { filesAtCommit, gitRoot, repoPath, resolveBase, type BaseRef } from '../check/git.js';
-import { lintMigration, type IgnoredFinding, type LintSeverities } from '../lint/lint.js';
+import type { LintSeverities } from '../lint/lint.js';
 import { checksumMatches, migrationChecksum } from '../migrate/checksum.js';
 import { compareMigrationNames, readMigrationsFolder, type MigrationSource } from '../migrate/folder.js';
 import { buildTimeline } from '../migrate/timeline.js';
@@ -22,6 +22,7 @@ import type { SchemaModel } from '../schema/model.js';
 import { displayPath } from '../schema/load.js';
 import { findGenerators } from '../codegen/generator-block.js';
 import { generateClients } from './generate.js';
+import { lintSteps, type LintedMigration } from './lint.js';
 import { defaultMigrationsDir } from './project.js';
 import { loadSchema } from './schema.js';
 
@@ -63,14 +64,8 @@ export interface CheckFinding {
   readonly diagnostic: Diagnostic;
 }
 
-export interface NewMigration {
-  readonly name: string;
-  /** Relative to the working directory. */
-  readonly file: string;
-  readonly sql: string;
-  readonly findings: readonly Diagnostic[];
-  readonly ignored: readonly IgnoredFinding[];
-}
+/** A migration that is not on the base branch, linted. */
+export type NewMigration = LintedMigration;
 
 export interface CheckResult {
   /** 0 all good, 1 errors, 2 something is out of date. */
@@ -148,17 +143,10 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   // Replay once: the base migrations, then each new one, linted against its before and after.
   const timeline = buildTimeline(existing, added);
   add('history', timeline.diagnostics);
-  const newMigrations: NewMigration[] = [];
-  for (const step of timeline.steps) {
-    const file = displayPath(cwd, step.migration.origin);
-    sources.push({ path: file, text: step.migration.sql });
-    if (!step.after) {
-      newMigrations.push({ name: step.migration.name, file, sql: step.migration.sql, findings: [], ignored: [] });
-      continue;
-    }
-    const lint = lintMigration({ name: step.migration.name, file, sql: step.migration.sql, before: step.before, after: step.after }, options.lint);
-    add('lint', lint.findings);
-    newMigrations.push({ name: step.migration.name, file, sql: step.migration.sql, findings: lint.findings, ignored: lint.ignored });
+  const newMigrations = lintSteps(timeline.steps, cwd, options.lint);
+  for (const m of newMigrations) {
+    sources.push({ path: m.file, text: m.sql });
+    add('lint', m.findings);
   }
 
   // The schema against the replayed folder.

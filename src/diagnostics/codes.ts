@@ -472,7 +472,7 @@ export const CODES = {
   M414: {
     title: 'Migration not found',
     severity: 'error',
-    doc: '`migrate resolve` names a migration that is not in the migrations folder.',
+    doc: '`migrate resolve` (or `lint({ only })` in the API) names a migration that is not in the migrations folder.',
   },
   M415: {
     title: 'Cannot resolve this migration',
