@@ -10,31 +10,8 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { tmpDir } from '../helpers/client.ts';
+import { SCHEMA } from './project.ts';
 
-const SCHEMA = `datasource db {
-  provider = "sqlite"
-  url      = "file:./dev.db"
-}
-
-generator client {
-  provider = "codegen"
-  output   = "../generated"
-}
-
-model User {
-  id    Int     @id @default(autoincrement())
-  email String  @unique
-  bio   String?
-  posts Post[]
-}
-
-model Post {
-  id       Int    @id @default(autoincrement())
-  title    String
-  author   User   @relation(fields: [authorId], references: [id])
-  authorId Int
-}
-`;
 
 /** Every call of the API, its result reduced to what the test asserts. Runs in the child process. */
 const SCRIPT = String.raw`
@@ -74,14 +51,14 @@ out.migrate = { applied: applied.applied, created: applied.created };
 out.migrateAgain = { applied: migrate({ path: db, migrationsDir: path.join(cwd, 'prisma/migrations') }).applied };
 
 // The next release drops a column: the plan warns, lint flags the migration.
-const v2 = validateSchemaText(readFileSync(path.join(cwd, 'prisma/schema.prisma'), 'utf8').replace('  bio   String?\n', ''), 'prisma/schema.prisma');
+const v2 = validateSchemaText(readFileSync(path.join(cwd, 'prisma/schema.prisma'), 'utf8').replace('  name  String?\n', ''), 'prisma/schema.prisma');
 const drop = planMigration({ from: loaded.schema, to: v2.schema });
 out.planDrop = { warnings: codes(drop.warnings), sql: drop.sql };
-writeMigration('20240102000000_drop_bio', drop.sql);
-writeFileSync(path.join(cwd, 'prisma/schema.prisma'), readFileSync(path.join(cwd, 'prisma/schema.prisma'), 'utf8').replace('  bio   String?\n', ''));
+writeMigration('20240102000000_drop_name', drop.sql);
+writeFileSync(path.join(cwd, 'prisma/schema.prisma'), readFileSync(path.join(cwd, 'prisma/schema.prisma'), 'utf8').replace('  name  String?\n', ''));
 const linted = lint({ cwd });
 out.lint = { ok: linted.ok, migrations: linted.migrations.map((m) => [m.name, codes(m.findings)]) };
-out.lintOnly = lint({ cwd, only: ['20240102000000_drop_bio'], severities: { L702: 'error' } }).ok;
+out.lintOnly = lint({ cwd, only: ['20240102000000_drop_name'], severities: { L702: 'error' } }).ok;
 out.lintUnknown = codes(lint({ cwd, only: ['nope'] }).diagnostics);
 
 const broken = migrate.bind(null, { path: db, migrations: [{ name: '20240103000000_bad', sql: 'CREATE TABLE "Nope" (;' }] });
@@ -146,8 +123,8 @@ test('the package entry: every API function on a project, nothing printed, no pr
   assert.equal(out.migrateAgain, { applied: [] });
 
   assert.ok(out.planDrop.warnings.length > 0, 'dropping a column warns');
-  assert.match(out.planDrop.sql, /DROP COLUMN "bio"/);
-  assert.equal(out.lint, { ok: true, migrations: [['20240101000000_init', []], ['20240102000000_drop_bio', ['L702']]] });
+  assert.match(out.planDrop.sql, /DROP COLUMN "name"/);
+  assert.equal(out.lint, { ok: true, migrations: [['20240101000000_init', []], ['20240102000000_drop_name', ['L702']]] });
   assert.is(out.lintOnly, false, 'L702 raised to an error fails');
   assert.equal(out.lintUnknown, ['M414']);
   assert.equal(out.migrateError, { isMigrationError: true, code: 'M413', applied: [] });

@@ -3,38 +3,14 @@
  * built package, by self-reference), in a project with the schema the page describes, its first migration and a git
  * repository. A block must exit 0 and print nothing on stderr; what it prints must match its `// …` comments.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ROOT, runCli } from '../helpers/cli.ts';
+import { git, ROOT, runCli } from '../helpers/cli.ts';
 import { tmpDir } from '../helpers/client.ts';
-
-const SCHEMA = `datasource db {
-  provider = "sqlite"
-  url      = "file:./dev.db"
-}
-
-generator client {
-  provider = "codegen"
-  output   = "../generated"
-}
-
-model User {
-  id    Int     @id @default(autoincrement())
-  email String  @unique
-  name  String?
-  posts Post[]
-}
-
-model Post {
-  id       Int    @id @default(autoincrement())
-  title    String
-  author   User   @relation(fields: [authorId], references: [id])
-  authorId Int
-}
-`;
+import { SCHEMA } from './project.ts';
 
 /** The ```js blocks of a markdown page. */
 function jsBlocks(markdown: string): string[] {
@@ -44,10 +20,6 @@ function jsBlocks(markdown: string): string[] {
 /** `console.log(…); // expected` → the expected output (a comment with `…` in it only sketches the output). */
 function expectedOutputs(block: string): string[] {
   return [...block.matchAll(/console\.log\(.*\); \/\/ (.+)$/gm)].map((m) => m[1]!).filter((e) => !e.includes('…'));
-}
-
-function git(dir: string, ...args: string[]): void {
-  execFileSync('git', args, { cwd: dir, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
 }
 
 test('every js example of docs/api.md runs against the built package', () => {

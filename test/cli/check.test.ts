@@ -1,10 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { marked } from 'marked';
-import { ROOT, runCli, tempProject } from '../helpers/cli.ts';
+import { git, ROOT, runCli, tempProject } from '../helpers/cli.ts';
 
 const SCHEMA = `datasource db {
   provider = "sqlite"
@@ -18,10 +17,6 @@ model User {
   bio   String?
 }
 `;
-
-function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
-}
 
 /** A repo with a schema and its first migration committed on main, and a branch `feature` checked out. */
 function repo(): string {
