@@ -1,6 +1,37 @@
 // Public API barrel: no logic here.
 export { loadSchema, validateSources, validateSchemaText, formatSchema, writeFormattedFiles } from './api.js';
 export type { LoadSchemaOptions, LoadSchemaResult, FormatSchemaOptions, FormatSchemaResult, FormattedFile } from './api.js';
+export { validate, diff, planMigration, lint, check, migrate, MigrationError, loadConfig } from './api.js';
+export type {
+  DiffOptions,
+  DiffResult,
+  DiffSource,
+  MigrationPlanResult,
+  PlanMigrationOptions,
+  PlanMigrationResult,
+  PlanSide,
+  LintMigrationsOptions,
+  LintMigrationsResult,
+  LintedMigration,
+  LintSeverities,
+  IgnoredFinding,
+  CheckOptions,
+  CheckResult,
+  CheckFinding,
+  FindingCategory,
+  NewMigration,
+  ClientStatus,
+  MigrateOptions,
+  MigrateResult,
+  BundledMigration,
+  CodegenConfig,
+  LoadedConfig,
+  LintLevel,
+} from './api.js';
+export type { Change, Renames } from './diff/changes.js';
+export type { Step } from './plan/steps.js';
+export type { ApplyResult } from './migrate/apply.js';
+export type { BaseRef } from './check/git.js';
 export { erd, renderDiagram, ERD_FORMATS } from './api.js';
 export type { ErdOptions, ErdResult, ErdFormat, DiagramOptions, DiagramResult } from './api.js';
 export type { Diagram, ErdEntity, ErdAttribute, ErdEdge, ErdEnum, EdgeEnd, Cardinality, KeyMarker } from './erd/model.js';
@@ -10,7 +41,7 @@ export type { NamingStyle } from './pull/names.js';
 export { formatSchemaText } from './schema/format.js';
 export type { FormatTextResult } from './schema/format.js';
 export { generate } from './api.js';
-export type { GenerateOptions, GenerateResult } from './api.js';
+export type { GenerateOptions, GenerateResult, GeneratedOutput, GeneratedFile } from './api.js';
 export { TEMPLATE_CONTEXT_VERSION } from './codegen/context-types.js';
 export { buildTemplateContext } from './codegen/context.js';
 export type * from './codegen/context-types.js';

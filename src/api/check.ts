@@ -12,7 +12,7 @@ import { renamesFromSchema } from '../database/schema-hints.js';
 import { diffDatabases } from '../diff/diff.js';
 import { summarizeChanges } from '../diff/summary.js';
 import { filesAtCommit, gitRoot, repoPath, resolveBase, type BaseRef } from '../check/git.js';
-import { lintMigration, type IgnoredFinding, type LintSeverities } from '../lint/lint.js';
+import type { LintSeverities } from '../lint/lint.js';
 import { checksumMatches, migrationChecksum } from '../migrate/checksum.js';
 import { compareMigrationNames, readMigrationsFolder, type MigrationSource } from '../migrate/folder.js';
 import { buildTimeline } from '../migrate/timeline.js';
@@ -20,6 +20,9 @@ import { planMigration } from '../plan/plan.js';
 import { renderMigrationScript } from '../plan/render.js';
 import type { SchemaModel } from '../schema/model.js';
 import { displayPath } from '../schema/load.js';
+import { findGenerators } from '../codegen/generator-block.js';
+import { generateClients } from './generate.js';
+import { lintSteps, type LintedMigration } from './lint.js';
 import { defaultMigrationsDir } from './project.js';
 import { loadSchema } from './schema.js';
 
@@ -31,8 +34,26 @@ export interface CheckOptions {
   readonly base?: string | false;
   /** Severities per lint rule (`L701: 'error'`, `L712: 'off'`). */
   readonly lint?: LintSeverities;
-  /** Checks the generated client is up to date; returns findings (G5xx). Provided by the caller (lazy codegen). */
-  readonly checkGenerated?: (schema: SchemaModel, schemaLocation: string) => readonly Diagnostic[];
+  /**
+   * Check that the client of each codegen generator block is up to date, as `generate --check` does (default
+   * true). A block whose output folder does not exist (a client generated at build time, not committed) is skipped.
+   */
+  readonly client?: boolean;
+  /** Also type-check the up-to-date client under strict (G502). Off by default: it takes seconds. */
+  readonly typecheck?: boolean;
+}
+
+/** The generated client of one codegen generator block. */
+export interface ClientStatus {
+  readonly generator: string;
+  /** The output folder, relative to the working directory. */
+  readonly output: string;
+  /** `not-generated`: the output folder does not exist, so there was nothing to compare. */
+  readonly status: 'up-to-date' | 'stale' | 'not-generated' | 'failed';
+  /** The stale and missing files, relative to the working directory. */
+  readonly staleFiles: readonly string[];
+  /** A unified diff from the files on disk to what the schema produces now. */
+  readonly diff: string;
 }
 
 /** What a finding is about; `out-of-date` categories make the exit code 2 rather than 1. */
@@ -43,14 +64,8 @@ export interface CheckFinding {
   readonly diagnostic: Diagnostic;
 }
 
-export interface NewMigration {
-  readonly name: string;
-  /** Relative to the working directory. */
-  readonly file: string;
-  readonly sql: string;
-  readonly findings: readonly Diagnostic[];
-  readonly ignored: readonly IgnoredFinding[];
-}
+/** A migration that is not on the base branch, linted. */
+export type NewMigration = LintedMigration;
 
 export interface CheckResult {
   /** 0 all good, 1 errors, 2 something is out of date. */
@@ -59,6 +74,8 @@ export interface CheckResult {
   readonly newMigrations: readonly NewMigration[];
   /** The migration the schema needs and the folder lacks. */
   readonly missingMigration?: { readonly sql: string; readonly summary: string };
+  /** The generated client of each codegen generator block; empty when the schema has none. */
+  readonly clients: readonly ClientStatus[];
   readonly base?: BaseRef;
   readonly schema?: string;
   readonly migrationsDir?: string;
@@ -66,9 +83,11 @@ export interface CheckResult {
   readonly sources: readonly { path: string; text: string }[];
 }
 
-const OUT_OF_DATE: ReadonlySet<FindingCategory> = new Set(['missing-migration', 'ordering', 'client']);
+/** Errors that mean "something is out of date" (exit 2) rather than "something is wrong" (exit 1). */
+const OUT_OF_DATE: ReadonlySet<string> = new Set(['M432', 'M433', 'G505']);
 
-export function check(options: CheckOptions = {}): CheckResult {
+/** Runs every check; never prints and never throws for a problem in the project (those are findings). */
+export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const findings: CheckFinding[] = [];
   const add = (category: FindingCategory, list: readonly Diagnostic[]): void => {
@@ -124,17 +143,10 @@ export function check(options: CheckOptions = {}): CheckResult {
   // Replay once: the base migrations, then each new one, linted against its before and after.
   const timeline = buildTimeline(existing, added);
   add('history', timeline.diagnostics);
-  const newMigrations: NewMigration[] = [];
-  for (const step of timeline.steps) {
-    const file = displayPath(cwd, step.migration.origin);
-    sources.push({ path: file, text: step.migration.sql });
-    if (!step.after) {
-      newMigrations.push({ name: step.migration.name, file, sql: step.migration.sql, findings: [], ignored: [] });
-      continue;
-    }
-    const lint = lintMigration({ name: step.migration.name, file, sql: step.migration.sql, before: step.before, after: step.after }, options.lint);
-    add('lint', lint.findings);
-    newMigrations.push({ name: step.migration.name, file, sql: step.migration.sql, findings: lint.findings, ignored: lint.ignored });
+  const newMigrations = lintSteps(timeline.steps, cwd, options.lint);
+  for (const m of newMigrations) {
+    sources.push({ path: m.file, text: m.sql });
+    add('lint', m.findings);
   }
 
   // The schema against the replayed folder.
@@ -151,10 +163,17 @@ export function check(options: CheckOptions = {}): CheckResult {
         }),
       ]);
     }
-    if (options.checkGenerated) add('client', options.checkGenerated(loaded.schema, loaded.location));
+  }
+
+  let clients: ClientStatus[] = [];
+  if (loaded.schema && loaded.ok && options.client !== false && findGenerators(loaded.schema).length > 0) {
+    const client = await checkClients(loaded.schema, loaded.location, cwd, options.typecheck ?? false);
+    add('client', client.findings);
+    clients = client.clients;
   }
   return result(findings, sources, {
     newMigrations,
+    clients,
     ...(missingMigration ? { missingMigration } : {}),
     ...(base ? { base } : {}),
     schema: displayPath(cwd, loaded.location),
@@ -165,8 +184,41 @@ export function check(options: CheckOptions = {}): CheckResult {
 
 function result(findings: readonly CheckFinding[], sources: CheckResult['sources'], parts: Partial<Omit<CheckResult, 'exitCode' | 'findings' | 'sources'>>): CheckResult {
   const errors = findings.filter((f) => f.diagnostic.severity === 'error');
-  const exitCode: 0 | 1 | 2 = errors.some((f) => !OUT_OF_DATE.has(f.category)) ? 1 : errors.length > 0 ? 2 : 0;
-  return { exitCode, findings, newMigrations: [], sources, ...parts };
+  const exitCode: 0 | 1 | 2 = errors.some((f) => !OUT_OF_DATE.has(f.diagnostic.code)) ? 1 : errors.length > 0 ? 2 : 0;
+  return { exitCode, findings, newMigrations: [], clients: [], sources, ...parts };
+}
+
+/**
+ * `generate --check` for every codegen generator block: a G505 per stale or missing file, and the generator's own
+ * errors (a failing template, say). Its warnings (G506, G507) are left to `codegen generate`: they would repeat
+ * on every pull request.
+ */
+async function checkClients(schema: SchemaModel, location: string, cwd: string, typecheck: boolean): Promise<{ findings: Diagnostic[]; clients: ClientStatus[] }> {
+  const generated = await generateClients(schema, location, { cwd, check: true, typecheck, skipUngenerated: true });
+  const findings = generated.diagnostics.filter((d) => d.severity === 'error');
+  const clients: ClientStatus[] = generated.ungenerated.map((u) => ({ generator: u.generator, output: displayPath(cwd, u.outputDir), status: 'not-generated', staleFiles: [], diff: '' }));
+  const failed = findings.length > 0;
+  for (const out of generated.outputs) {
+    const output = displayPath(cwd, out.outputDir);
+    const stale = out.files.filter((f) => f.status === 'stale' || f.status === 'missing');
+    for (const f of stale) {
+      const file = displayPath(cwd, f.file);
+      const block = schema.generators.find((g) => g.name === out.generator);
+      findings.push(
+        diagnostic(
+          'G505',
+          f.status === 'missing'
+            ? `The generated file ${file} is missing: the generator \`${out.generator}\` now writes it.`
+            : `The generated file ${file} is stale: the schema produces different code (generator \`${out.generator}\`).`,
+          // A missing file has no lines to point at: the generator block that writes it is the place to look.
+          { span: f.status === 'missing' ? block?.nameSpan : wholeFile(file) },
+        ),
+      );
+    }
+    const status: ClientStatus['status'] = stale.length ? 'stale' : failed ? 'failed' : 'up-to-date';
+    clients.push({ generator: out.generator ?? '', output, status, staleFiles: stale.map((f) => displayPath(cwd, f.file)), diff: out.diff });
+  }
+  return { findings, clients };
 }
 
 function wholeFile(file: string): Diagnostic['span'] {

@@ -2,7 +2,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { Change, Renames } from '../diff/changes.js';
 import { diffDatabases } from '../diff/diff.js';
-import { checkMigration } from '../plan/checks.js';
+import type { DatabaseModel } from '../database/model.js';
+import { checkMigration, type Query, type SchemaHints } from '../plan/checks.js';
 import { planMigration } from '../plan/plan.js';
 import { renderMigrationScript } from '../plan/render.js';
 import type { Step } from '../plan/steps.js';
@@ -17,11 +18,8 @@ export interface DiffOptions {
   readonly renames?: Renames;
 }
 
-export interface DiffResult {
-  /** No input errors (a difference is not an error). */
-  readonly ok: boolean;
-  /** Problems with the inputs (an invalid schema, a missing database, a broken migration). */
-  readonly diagnostics: readonly Diagnostic[];
+/** A planned migration between two database states. */
+export interface MigrationPlanResult {
   readonly changes: readonly Change[];
   readonly steps: readonly Step[];
   /** The migration script, Prisma-style, with warnings in a header comment. Empty when there is no difference. */
@@ -33,6 +31,13 @@ export interface DiffResult {
   /** What the plan had to give up (a CHECK on a dropped column, say). */
   readonly notes: readonly Diagnostic[];
   readonly empty: boolean;
+}
+
+export interface DiffResult extends MigrationPlanResult {
+  /** No input errors (a difference is not an error). */
+  readonly ok: boolean;
+  /** Problems with the inputs (an invalid schema, a missing database, a broken migration). */
+  readonly diagnostics: readonly Diagnostic[];
   /** Input texts, for printing diagnostics with code frames. */
   readonly sources: readonly { path: string; text: string }[];
 }
@@ -55,31 +60,31 @@ export function diff(options: DiffOptions): DiffResult {
       tables: [...(to.renames?.tables ?? []), ...(options.renames?.tables ?? [])],
       columns: [...(to.renames?.columns ?? []), ...(options.renames?.columns ?? [])],
     };
-    const changes = diffDatabases(from.model, to.model, { renames });
-    const plan = planMigration(from.model, to.model, changes, from.connection ? { sqliteVersion: from.connection.capabilities.sqliteVersion } : {});
     const connection = from.connection;
-    const safety = checkMigration({
-      from: from.model,
-      to: to.model,
-      changes,
-      ...(connection ? { query: (sql: string) => connection.query(sql) } : {}),
+    const plan = planBetween(from.model, to.model, {
+      renames,
       ...(to.hints ? { hints: to.hints } : {}),
+      ...(connection ? { query: (sql: string) => connection.query(sql), sqliteVersion: connection.capabilities.sqliteVersion } : {}),
     });
-    const header = [...safety.warnings, ...safety.unexecutable, ...plan.notes].filter((d) => d.severity !== 'info');
-    const sql = renderMigrationScript(plan.steps, { warnings: header.map((d) => d.message) });
-    return {
-      ok: true,
-      diagnostics,
-      changes,
-      steps: plan.steps,
-      sql,
-      warnings: safety.warnings,
-      unexecutable: safety.unexecutable,
-      notes: plan.notes,
-      empty: changes.length === 0,
-      sources,
-    };
+    return { ok: true, diagnostics, ...plan, sources };
   } finally {
     for (const s of opened) s.connection?.close();
   }
+}
+
+/**
+ * Diffs two database models and plans the migration: the changes, the ordered steps, the SQL (warnings in its header)
+ * and the safety checks (with row counts when `query` reads the `from` database).
+ */
+export function planBetween(
+  from: DatabaseModel,
+  to: DatabaseModel,
+  options: { readonly renames?: Renames; readonly hints?: SchemaHints; readonly query?: Query; readonly sqliteVersion?: string },
+): MigrationPlanResult {
+  const changes = diffDatabases(from, to, options.renames ? { renames: options.renames } : {});
+  const plan = planMigration(from, to, changes, options.sqliteVersion !== undefined ? { sqliteVersion: options.sqliteVersion } : {});
+  const safety = checkMigration({ from, to, changes, ...(options.query ? { query: options.query } : {}), ...(options.hints ? { hints: options.hints } : {}) });
+  const header = [...safety.warnings, ...safety.unexecutable, ...plan.notes].filter((d) => d.severity !== 'info');
+  const sql = renderMigrationScript(plan.steps, { warnings: header.map((d) => d.message) });
+  return { changes, steps: plan.steps, sql, warnings: safety.warnings, unexecutable: safety.unexecutable, notes: plan.notes, empty: changes.length === 0 };
 }

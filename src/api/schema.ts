@@ -44,6 +44,11 @@ export function loadSchema(options: LoadSchemaOptions = {}): LoadSchemaResult {
   return { schema: result.schema, location: read.location, sources: read.sources, diagnostics, ok: !hasErrors(diagnostics) };
 }
 
+/** Finds, reads and validates a schema: `codegen validate` as a function. `ok` is false when there is any error. */
+export function validate(options: SchemaLocationOptions = {}): LoadSchemaResult {
+  return loadSchema({ ...options, validate: true });
+}
+
 /** Finds and reads the schema's files; `location` is absent when none was found. */
 function readSchema(options: SchemaLocationOptions): { cwd: string; location?: string; sources: SchemaSource[]; diagnostics: Diagnostic[] } {
   const cwd = options.cwd ?? process.cwd();

@@ -174,7 +174,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
           .option('migrations', { type: 'string', describe: 'Migrations folder (default: beside the schema)' })
           .option('base', { type: 'string', describe: 'Git ref to compare with (default: merge base with origin/main, then main)' })
           .option('git', { type: 'boolean', default: true, describe: 'Compare with the base branch (--no-git to skip)' })
-          .option('format', { choices: ['text', 'json', 'markdown', 'github', 'sarif'] as const, default: 'text' as const, describe: 'Report format' }),
+          .option('format', { choices: ['text', 'json', 'markdown', 'github', 'sarif'] as const, default: 'text' as const, describe: 'Report format' })
+          .option('typecheck', { type: 'boolean', default: false, describe: 'Also type-check the generated client under strict (takes seconds)' }),
       run(async (a) => {
         const { runCheck } = await import('./commands/check.js');
         return runCheck({ ...(a as Record<string, unknown>), version: await packageVersion() } as never, io);
@@ -188,6 +189,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
           .option('schema', { type: 'string', describe: 'Schema file or folder (default: prisma/schema.prisma, schema.prisma, prisma/)' })
           .option('output', { type: 'string', describe: 'Output folder (default: the generator block\'s output, relative to the schema)' })
           .option('templates', { type: 'string', describe: 'A folder of templates overriding and extending the built-in ones' })
+          .option('generator', { type: 'string', describe: 'Run only the codegen generator block with this name (default: every one)' })
           .option('check', { type: 'boolean', default: false, describe: 'Write nothing; print a diff and exit 2 when the generated files are stale' })
           .option('typecheck', { type: 'boolean', default: true, describe: 'With --check: also type-check the generated files under strict (--no-typecheck to skip)' })
           .option('watch', { type: 'boolean', default: false, describe: 'Regenerate when the schema changes' }),

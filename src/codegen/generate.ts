@@ -1,20 +1,20 @@
 /**
  * The generate pipeline: schema → template context → handlebars → ts-morph format → files (or a --check diff).
- * Reads the generator block whose provider is `codegen` (or `@spacepos/codegen`): `output` and `templates` are
+ * Reads a generator block whose provider is `codegen` (or `@spacepos/codegen`): `output` and `templates` are
  * resolved relative to the schema file, as Prisma resolves `output`; other keys become generator options.
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { clientNameConflicts, identityOf } from '../schema/client-names.js';
-import type { ConfigValue, Generator, SchemaModel } from '../schema/model.js';
+import type { SchemaModel } from '../schema/model.js';
 import { buildTemplateContext } from './context.js';
 import type { GeneratorContext, TemplateContext } from './context-types.js';
 import { formatFiles, type Formatter } from './emit.js';
+import { configText, findGenerator } from './generator-block.js';
 import { renderTemplates, type RenderedFile } from './templates.js';
 import { writeFiles, type FileOutcome } from './write.js';
 
-export const GENERATOR_PROVIDERS = ['codegen', '@spacepos/codegen'];
 const DATE_FORMATS = ['iso', 'unixepoch-ms'] as const;
 
 export interface GenerateFilesOptions {
@@ -27,6 +27,8 @@ export interface GenerateFilesOptions {
   readonly cwd: string;
   /** The schema file or folder that was loaded (for resolving paths in the generator block). */
   readonly schemaLocation: string;
+  /** The codegen generator block to run, by name; default: the first one. */
+  readonly generator?: string;
 }
 
 export interface GenerateFilesResult {
@@ -35,26 +37,6 @@ export interface GenerateFilesResult {
   readonly diff: string;
   readonly diagnostics: readonly Diagnostic[];
   readonly context?: TemplateContext;
-}
-
-function configText(v: ConfigValue): string {
-  switch (v.kind) {
-    case 'String':
-      return v.value;
-    case 'Env':
-      return process.env[v.variable] ?? '';
-    case 'Array':
-      return v.items.map(configText).join(', ');
-    case 'Boolean':
-      return String(v.value);
-    case 'Number':
-    case 'Other':
-      return v.text;
-  }
-}
-
-export function findGenerator(schema: SchemaModel): Generator | undefined {
-  return schema.generators.find((g) => g.provider && GENERATOR_PROVIDERS.includes(configText(g.provider)));
 }
 
 interface ResolvedOptions {
@@ -66,7 +48,7 @@ interface ResolvedOptions {
 }
 
 export function resolveGeneratorOptions(schema: SchemaModel, opts: GenerateFilesOptions): ResolvedOptions {
-  const block = findGenerator(schema);
+  const block = findGenerator(schema, opts.generator);
   const diagnostics: Diagnostic[] = [];
   const schemaFile = block ? path.resolve(opts.cwd, block.span.file) : opts.schemaLocation;
   const schemaDir = block || !opts.schemaLocation.endsWith('.prisma') ? path.dirname(schemaFile) : path.dirname(opts.schemaLocation);

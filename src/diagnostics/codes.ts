@@ -477,7 +477,7 @@ export const CODES = {
   M414: {
     title: 'Migration not found',
     severity: 'error',
-    doc: '`migrate resolve` names a migration that is not in the migrations folder.',
+    doc: '`migrate resolve` (or `lint({ only })` in the API) names a migration that is not in the migrations folder.',
   },
   M415: {
     title: 'Cannot resolve this migration',
@@ -590,7 +590,7 @@ export const CODES = {
     title: 'Generated files are stale',
     severity: 'error',
     hint: 'Run `codegen generate` and commit the result.',
-    doc: '`codegen generate --check` found generated files that differ from what the schema produces now.',
+    doc: '`codegen generate --check` or `codegen check` found generated files that differ from what the schema produces now, or that are missing.',
   },
   G506: {
     title: 'Model left out of the client',

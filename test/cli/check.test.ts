@@ -1,10 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, readdirSync, renameSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { marked } from 'marked';
-import { ROOT, runCli, tempProject } from '../helpers/cli.ts';
+import { git, ROOT, runCli, tempProject } from '../helpers/cli.ts';
 
 const SCHEMA = `datasource db {
   provider = "sqlite"
@@ -18,10 +17,6 @@ model User {
   bio   String?
 }
 `;
-
-function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
-}
 
 /** A repo with a schema and its first migration committed on main, and a branch `feature` checked out. */
 function repo(): string {
@@ -133,6 +128,86 @@ test('(e) an ignore directive silences the finding, and its reason is shown', ()
   assert.not.ok(report.findings.some((f: { code: string }) => f.code === 'L702'));
   assert.equal(report.newMigrations[0].ignored.map((i: { code: string; reason: string }) => [i.code, i.reason]), [['L702', 'bio moved to the profile table in the previous release']]);
   assert.match(runCli(['check', '--format', 'markdown'], { cwd: dir }).stdout, /Ignored L702: bio moved/);
+});
+
+const GENERATOR = '\ngenerator client {\n  provider = "codegen"\n  output   = "../generated"\n}\n';
+
+test('(f) a stale generated client: exit 2 naming the file, in every format; regenerated: exit 0', () => {
+  const dir = tempProject({ 'prisma/schema.prisma': SCHEMA + GENERATOR });
+  git(dir, 'init', '-q', '-b', 'main');
+  assert.is(runCli(['migrate', 'dev', '--name', 'init'], { cwd: dir }).code, 0);
+  assert.is(runCli(['generate'], { cwd: dir }).code, 0);
+  writeFileSync(path.join(dir, '.gitignore'), 'prisma/dev.db*\n');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', 'init with its client');
+  git(dir, 'checkout', '-qb', 'feature');
+  assert.is(runCli(['check'], { cwd: dir }).code, 0, 'the committed client is up to date');
+
+  // The schema changes and its migration is added, but the client is not regenerated.
+  writeFileSync(path.join(dir, 'prisma/schema.prisma'), (SCHEMA + GENERATOR).replace('  bio   String?\n', '  bio   String?\n  age   Int?\n'));
+  assert.is(runCli(['migrate', 'dev', '--name', 'age'], { cwd: dir }).code, 0);
+  const text = runCli(['check'], { cwd: dir });
+  assert.is(text.code, 2, text.stdout + text.stderr);
+  assert.match(text.stdout, /^generated\/index\.ts:1:1 error G505 The generated file generated\/index\.ts is stale/m);
+  assert.match(text.stdout, /Generated client: generated \(stale: generated\/index\.ts\)/);
+  assert.match(text.stdout, /^\+  age: number \| null;$/m, 'the report shows what regenerating would change');
+  assert.not.match(text.stdout, /M433/, 'the migration is there: only the client is out of date');
+
+  const json = runCli(['check', '--format', 'json'], { cwd: dir });
+  assert.is(json.code, 2);
+  const report = JSON.parse(json.stdout);
+  assert.is(report.status, 'out-of-date');
+  const stale = report.findings.find((f: { code: string }) => f.code === 'G505');
+  assert.equal([stale.category, stale.file, stale.line], ['client', 'generated/index.ts', 1]);
+  assert.equal(report.clients, [{ generator: 'client', output: 'generated', status: 'stale', staleFiles: ['generated/index.ts'] }]);
+
+  const md = runCli(['check', '--format', 'markdown'], { cwd: dir });
+  assert.is(md.code, 2);
+  assert.match(md.stdout, /^## codegen check: 🟡 Something is out of date/m);
+  assert.match(md.stdout, /\| 🛑 \| `G505` \| `generated\/index\.ts:1` \| The generated file generated\/index\.ts is stale/);
+  assert.match(md.stdout, /### Stale generated client/);
+  assert.match(marked.parse(md.stdout, { async: false }) as string, /<pre><code class="language-diff">/);
+
+  const summaryFile = path.join(dir, 'summary.md');
+  writeFileSync(summaryFile, '');
+  const gh = runCli(['check', '--format', 'github'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summaryFile } });
+  assert.is(gh.code, 2);
+  assert.match(gh.stdout, /^::error file=generated\/index\.ts,line=1,.*title=G505::The generated file generated\/index\.ts is stale/m);
+  assert.match(readFileSync(summaryFile, 'utf8'), /G505/);
+
+  const sarif = runCli(['check', '--format', 'sarif'], { cwd: dir });
+  assert.is(sarif.code, 2);
+  const result = JSON.parse(sarif.stdout).runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'G505');
+  assert.is(result.level, 'error');
+  assert.is(result.locations[0].physicalLocation.artifactLocation.uri, 'generated/index.ts');
+
+  assert.is(runCli(['generate'], { cwd: dir }).code, 0);
+  const fresh = runCli(['check'], { cwd: dir });
+  assert.is(fresh.code, 0, fresh.stdout + fresh.stderr);
+  assert.match(fresh.stdout, /Generated client: generated \(up to date\)/);
+});
+
+test('the client check: skipped without a codegen generator block or a generated folder; template errors exit 1', () => {
+  const plain = repo();
+  const r = runCli(['check', '--format', 'json'], { cwd: plain });
+  assert.is(r.code, 0);
+  assert.equal(JSON.parse(r.stdout).clients, [], 'no codegen generator block: nothing to check');
+
+  // The client is generated at build time and not committed: its folder is absent, so there is nothing to compare.
+  const dir = tempProject({ 'prisma/schema.prisma': SCHEMA + GENERATOR });
+  assert.is(runCli(['migrate', 'dev', '--name', 'init'], { cwd: dir }).code, 0);
+  const skipped = runCli(['check', '--no-git'], { cwd: dir });
+  assert.is(skipped.code, 0, skipped.stdout);
+  assert.match(skipped.stdout, /Generated client: generated \(not in this checkout: not checked\)/);
+
+  // A broken template is an error of the project (exit 1), not something out of date.
+  assert.is(runCli(['generate'], { cwd: dir }).code, 0);
+  writeFileSync(path.join(dir, 'prisma/schema.prisma'), SCHEMA + GENERATOR.replace('output', 'templates = "../tpl"\n  output'));
+  mkdirSync(path.join(dir, 'tpl'));
+  writeFileSync(path.join(dir, 'tpl/broken.ts.hbs'), '{{#each models}}{{nmae}}{{/each}}\n');
+  const broken = runCli(['check', '--no-git', '--format', 'json'], { cwd: dir });
+  assert.is(broken.code, 1, broken.stdout);
+  assert.ok(JSON.parse(broken.stdout).findings.some((f: { code: string; category: string }) => f.code === 'G501' && f.category === 'client'), broken.stdout);
 });
 
 test('a missing base ref explains what to fetch (exit 1); --no-git skips the base checks', () => {

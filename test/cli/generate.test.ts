@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BIN, runCli, SQLITE_DATASOURCE, tempProject } from '../helpers/cli.ts';
+import { runCli, SQLITE_DATASOURCE, tempProject } from '../helpers/cli.ts';
 import { tmpDir } from '../helpers/client.ts';
 
 const MODELS = `
@@ -80,6 +79,33 @@ test('generate --check type-checks the up-to-date files under strict (G502 on a 
   assert.match(bad.stderr, /error G502 bad\.ts:1 Type 'string' is not assignable to type 'number'/);
 });
 
+test('several codegen generator blocks: each is generated; --generator picks one; --output needs one', () => {
+  const two = `${SQLITE_DATASOURCE}\ngenerator server {\n  provider = "codegen"\n  output   = "server/db"\n}\ngenerator app {\n  provider       = "codegen"\n  output         = "app/db"\n  dateTimeFormat = "unixepoch-ms"\n}\n${MODELS}`;
+  const dir = tempProject({ 'schema.prisma': two });
+  const r = runCli(['generate'], { cwd: dir });
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Generated 2 files in server\/db, app\/db \(2 changed\)/);
+  assert.match(readFileSync(path.join(dir, 'app/db/index.ts'), 'utf8'), /dateTimeFormat: "unixepoch-ms"/);
+  assert.match(readFileSync(path.join(dir, 'server/db/index.ts'), 'utf8'), /dateTimeFormat: "iso"/);
+  assert.is(runCli(['generate', '--check', '--no-typecheck'], { cwd: dir }).code, 0);
+
+  writeFileSync(path.join(dir, 'schema.prisma'), two.replace('output         = "app/db"', 'output         = "app/client"'));
+  const stale = runCli(['generate', '--check', '--no-typecheck'], { cwd: dir });
+  assert.is(stale.code, 2);
+  assert.match(stale.stderr, /G505 The generated files in server\/db, app\/client are stale: app\/client\/index\.ts\./);
+  assert.match(stale.stdout, /^# generator app \(app\/client\)\n--- \/dev\/null\n/m);
+
+  const one = runCli(['generate', '--generator', 'app'], { cwd: dir });
+  assert.is(one.code, 0, one.stderr);
+  assert.match(one.stdout, /Generated 1 file in app\/client/);
+  const unknown = runCli(['generate', '--generator', 'web'], { cwd: dir });
+  assert.is(unknown.code, 1);
+  assert.match(unknown.stderr, /G503 No codegen generator block is named `web` \(the codegen generator blocks are `server`, `app`\)/);
+  const ambiguous = runCli(['generate', '--output', 'out'], { cwd: dir });
+  assert.is(ambiguous.code, 1);
+  assert.match(ambiguous.stderr, /G503 `output` and `templates` apply to one generator/);
+});
+
 test('generator options: dateTimeFormat is checked (G503); other keys reach the context', () => {
   const bad = tempProject({ 'schema.prisma': `${SQLITE_DATASOURCE}\ngenerator client {\n  provider       = "@spacepos/codegen"\n  dateTimeFormat = "epoch"\n}\n${MODELS}` });
   const r = runCli(['generate'], { cwd: bad });
@@ -135,24 +161,6 @@ test('schema errors stop generation (exit 1); a model without a unique key is le
   assert.is(r.code, 1);
   assert.match(r.stderr, /V204/);
   assert.not.ok(existsSync(path.join(dir, 'generated')));
-});
-
-test('generate --watch regenerates when the schema changes', async () => {
-  const dir = tempProject({ 'schema.prisma': `${SQLITE_DATASOURCE}${MODELS}` });
-  const child = spawn(process.execPath, [BIN, 'generate', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  try {
-    const until = async (cond: () => boolean) => {
-      for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 50));
-      assert.ok(cond(), out);
-    };
-    await until(() => out.includes('Watching'));
-    writeFileSync(path.join(dir, 'schema.prisma'), `${SQLITE_DATASOURCE}${MODELS}\nmodel Extra {\n  id Int @id\n}\n`);
-    await until(() => readFileSync(path.join(dir, 'generated/index.ts'), 'utf8').includes('export interface Extra {'));
-  } finally {
-    child.kill();
-  }
 });
 
 test.run();

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,3 +44,8 @@ export function tempProject(files: Record<string, string | Uint8Array> = {}): st
 }
 
 export const SQLITE_DATASOURCE = 'datasource db {\n  provider = "sqlite"\n  url      = "file:./dev.db"\n}\n';
+
+/** Runs git in `dir` with a fixed author, returning its output. */
+export function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+}

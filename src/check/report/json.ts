@@ -18,5 +18,6 @@ export function checkReportJson(result: CheckResult): object {
       ignored: m.ignored.map((i) => ({ code: i.finding.code, message: i.finding.message, reason: i.reason })),
     })),
     ...(result.missingMigration ? { missingMigration: result.missingMigration } : {}),
+    clients: result.clients.map((c) => ({ generator: c.generator, output: c.output, status: c.status, staleFiles: c.staleFiles })),
   };
 }

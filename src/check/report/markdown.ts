@@ -4,6 +4,7 @@
  */
 import type { CheckResult } from '../../api/check.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { clippedDiff, describeClient } from './client.js';
 
 const ICON = { error: '🛑', warning: '⚠️', info: 'ℹ️' } as const;
 
@@ -15,9 +16,9 @@ function where(d: Diagnostic): string {
   return d.span ? `\`${d.span.file}:${d.span.start.line}\`` : '';
 }
 
-function fence(sql: string): string {
-  const ticks = sql.includes('```') ? '````' : '```';
-  return `${ticks}sql\n${sql.trimEnd()}\n${ticks}`;
+function fence(text: string, language = 'sql'): string {
+  const ticks = text.includes('```') ? '````' : '```';
+  return `${ticks}${language}\n${text.trimEnd()}\n${ticks}`;
 }
 
 export function checkReportMarkdown(result: CheckResult): string {
@@ -30,6 +31,7 @@ export function checkReportMarkdown(result: CheckResult): string {
     result.base ? `base \`${result.base.ref}\` (${result.base.sha.slice(0, 7)})` : undefined,
     result.schema ? `schema \`${result.schema}\`` : undefined,
     `${result.newMigrations.length} new migration${result.newMigrations.length === 1 ? '' : 's'}`,
+    ...result.clients.map((c) => `client ${describeClient(c, (p) => `\`${p}\``)}`),
   ].filter(Boolean);
   lines.push(facts.join(' · '), '');
   if (result.findings.length > 0) {
@@ -53,6 +55,10 @@ export function checkReportMarkdown(result: CheckResult): string {
   if (result.missingMigration) {
     lines.push('### Missing migration', '', 'The schema changed, but no migration covers it. `codegen migrate dev` would write:', '');
     lines.push('<details open>', '<summary>SQL</summary>', '', fence(result.missingMigration.sql || '-- (empty)'), '', '</details>', '');
+  }
+  for (const c of result.clients.filter((c) => c.status === 'stale')) {
+    lines.push('### Stale generated client', '', `The files in \`${c.output}\` differ from what the schema produces. Run \`codegen generate\` and commit the result.`, '');
+    lines.push('<details>', `<summary>Diff of ${c.output}</summary>`, '', fence(clippedDiff(c.diff), 'diff'), '', '</details>', '');
   }
   return lines.join('\n').trimEnd() + '\n';
 }

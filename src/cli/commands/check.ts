@@ -15,18 +15,18 @@ export interface CheckArgs {
   readonly git?: boolean;
   readonly format: 'text' | 'json' | 'markdown' | 'github' | 'sarif';
   readonly lint?: LintSeverities;
+  readonly typecheck?: boolean;
   readonly version: string;
-  readonly checkGenerated?: Parameters<typeof check>[0] extends infer O ? (O extends { checkGenerated?: infer F } ? F : never) : never;
 }
 
-export function runCheck(args: CheckArgs, io: CliIO): number {
-  const result = check({
+export async function runCheck(args: CheckArgs, io: CliIO): Promise<number> {
+  const result = await check({
     cwd: io.cwd,
     ...(args.schema !== undefined ? { schema: args.schema } : {}),
     ...(args.migrations !== undefined ? { migrations: args.migrations } : {}),
     ...(args.git === false ? { base: false as const } : args.base !== undefined ? { base: args.base } : {}),
     ...(args.lint ? { lint: args.lint } : {}),
-    ...(args.checkGenerated ? { checkGenerated: args.checkGenerated } : {}),
+    ...(args.typecheck ? { typecheck: true } : {}),
   });
   switch (args.format) {
     case 'json':

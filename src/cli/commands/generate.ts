@@ -1,14 +1,14 @@
-import { watch } from 'node:fs';
-import path from 'node:path';
 import { generate, type GenerateResult } from '../../api.js';
 import { displayPath } from '../../schema/load.js';
 import { EXIT, type CliIO } from '../io.js';
-import { printDiagnostics } from '../output.js';
+import { count, printDiagnostics } from '../output.js';
+import { watchSchema } from '../watch.js';
 
 export interface GenerateArgs {
   readonly schema?: string;
   readonly output?: string;
   readonly templates?: string;
+  readonly generator?: string;
   readonly check?: boolean;
   readonly typecheck?: boolean;
   readonly watch?: boolean;
@@ -21,15 +21,16 @@ async function once(args: GenerateArgs, io: CliIO): Promise<{ code: number; resu
     ...(args.schema !== undefined ? { schema: args.schema } : {}),
     ...(args.output !== undefined ? { output: args.output } : {}),
     ...(args.templates !== undefined ? { templates: args.templates } : {}),
+    ...(args.generator !== undefined ? { generator: args.generator } : {}),
     ...(args.check ? { check: true, typecheck: args.typecheck !== false } : {}),
   });
   printDiagnostics(io, result.diagnostics, result.sources);
   if (!result.ok) return { code: EXIT.errors, result };
-  const where = result.outputDir ? displayPath(io.cwd, result.outputDir) || '.' : '?';
+  const where = result.outputs.map((o) => displayPath(io.cwd, o.outputDir) || '.').join(', ') || '?';
   if (args.check) {
     if (result.stale) {
       io.stdout(result.diff);
-      const names = result.files.filter((f) => f.status !== 'unchanged').map((f) => f.path);
+      const names = result.files.filter((f) => f.status !== 'unchanged').map((f) => displayPath(io.cwd, f.file));
       io.stderr(`error G505 The generated files in ${where} are stale: ${names.join(', ')}.\nhint: Run \`codegen generate\` and commit the result.\n`);
       return { code: EXIT.difference, result };
     }
@@ -38,7 +39,7 @@ async function once(args: GenerateArgs, io: CliIO): Promise<{ code: number; resu
   }
   const written = result.files.filter((f) => f.status === 'written').length;
   const ms = Math.round(performance.now() - started);
-  io.stdout(`Generated ${result.files.length} file${result.files.length === 1 ? '' : 's'} in ${where} (${written} changed) in ${ms} ms.\n`);
+  io.stdout(`Generated ${count(result.files.length, 'file')} in ${where} (${written} changed) in ${ms} ms.\n`);
   return { code: EXIT.ok, result };
 }
 
@@ -49,23 +50,42 @@ export async function runGenerate(args: GenerateArgs, io: CliIO): Promise<number
   }
   const first = await once(args, io);
   if (!args.watch) return first.code;
-  const target = first.result.sources[0] ? path.resolve(io.cwd, first.result.sources.length > 1 ? path.dirname(first.result.sources[0].path) : first.result.sources[0].path) : undefined;
-  if (!target) return first.code;
-  io.stdout(`Watching ${displayPath(io.cwd, target)} for changes (Ctrl-C to stop)…\n`);
-  return new Promise<number>(() => {
-    let timer: NodeJS.Timeout | undefined;
-    let running = false;
-    watch(target, { recursive: false }, () => {
-      clearTimeout(timer);
-      timer = setTimeout(async () => {
-        if (running) return;
-        running = true;
-        try {
-          await once(args, io);
-        } finally {
-          running = false;
-        }
-      }, 100);
+  if (!first.result.location) return first.code;
+  return watchAndRegenerate(first.result.location, args, io);
+}
+
+/**
+ * `--watch`: regenerates after each change to the schema until SIGINT or SIGTERM, then exits 0. A schema with
+ * errors prints its diagnostics and leaves the last generated files as they were.
+ */
+function watchAndRegenerate(location: string, args: GenerateArgs, io: CliIO): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const regenerate = async (): Promise<void> => {
+      try {
+        const { code } = await once(args, io);
+        if (code !== EXIT.ok) io.stderr('Not regenerated: the generated files are those of the last valid schema. Waiting for changes…\n');
+      } catch (e) {
+        // A bug: report it and keep watching, so that the next save can still work.
+        io.stderr(`internal error: ${(e as Error).message}\n`);
+      }
+    };
+    const watcher = watchSchema(location, regenerate, {
+      onError: (e) => {
+        io.stderr(`error: Stopped watching ${displayPath(io.cwd, location)}: ${e.message}\n`);
+        void finish(EXIT.errors);
+      },
     });
+    const onSignal = (): void => void finish(EXIT.ok);
+    const finish = async (code: number): Promise<void> => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await watcher.close();
+      if (code === EXIT.ok) io.stdout('Stopped watching.\n');
+      resolve(code);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    // Only now: every watcher is in place, so a change made after this line is seen.
+    io.stdout(`Watching ${displayPath(io.cwd, location)} for changes (Ctrl-C to stop)…\n`);
   });
 }
