@@ -232,7 +232,10 @@ class Repair {
 
   /** Whether significant tokens of a line open a block: `keyword Name {` with nothing after the brace but more lines. */
   blockHeader(sig: Token[]): 'block' | 'unknown-keyword' | undefined {
-    const [a, b, c] = sig;
+    // Indexes, not `const [a, b, c] = sig`: array destructuring runs the iterator protocol, per line, unoptimised.
+    const a = sig[0];
+    const b = sig[1];
+    const c = sig[2];
     if (a?.kind !== 'Identifier' || b?.kind !== 'Identifier' || c?.kind !== 'LCurly') return undefined;
     return BLOCK_KEYWORDS.includes(a.image as BlockKeyword) ? 'block' : 'unknown-keyword';
   }
