@@ -1,11 +1,12 @@
 /**
  * The diff engine at 100, 1,000 and 5,000 models: introspection, diff and plan in-process; whole-process
- * `codegen diff --from-db v1.db --to-schema v2.prisma --script`; and the time to APPLY the v1→v2 migration, ours
+ * `codegen diff --from-db v1.db --to-schema v2.prisma --script`, the same against a database already migrated to
+ * v2 (no difference: the check a CI step runs) and from an empty database, each also as a multiple of a bare
+ * `node -e 0` start-up in the same rounds; and the time to APPLY the v1→v2 migration, ours
  * against Prisma's SQL for the same change on the same data. The change touches every other model: a column
  * type change (a rebuild for both engines) on some, an added required column with a default on the others
  * (Prisma rebuilds; SQLite can ALTER). Prisma's figures come from its own engine (the oracle), when installed.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateSchemaText } from '../../src/api/schema.ts';
@@ -18,7 +19,7 @@ import { renderMigrationScript } from '../../src/plan/render.ts';
 import { introspectDatabase } from '../../src/sqlite/introspect.ts';
 import { openDatabase } from '../../src/sqlite/open.ts';
 import { loadOracle } from '../../conformance/oracle.ts';
-import { printTable, timeMedian, type BenchSuite } from '../suite.ts';
+import { findOracle, interleavedMedians, nodeStartup, printTable, timeMedian, timeProcess, type BenchSuite } from '../suite.ts';
 
 /** A schema of `n` models (a chain of optional relations), and its evolution touching every other model. */
 export function benchSchemas(n: number): { v1: string; v2: string } {
@@ -58,15 +59,15 @@ function applyTimed(file: string, sql: string): number {
   }
 }
 
+/** One run of a whole `node …` process (exit 2, "there is a difference", counts as success). */
 function wholeProcess(args: string[], cwd: string): number {
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const t = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    times.push(performance.now() - t);
-    if (r.status !== 0 && r.status !== 2) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 300)}`);
-  }
-  return times.sort((a, b) => a - b)[1]!;
+  return timeProcess(process.execPath, args, { cwd, okCodes: [0, 2] });
+}
+
+function migratedDatabase(file: string, schemaText: string): void {
+  const conn = openDatabase(file, { create: true });
+  conn.runAtomic([scriptFor(schemaText)], { checkForeignKeys: false });
+  conn.close();
 }
 
 export const diffSuite: BenchSuite = {
@@ -76,9 +77,10 @@ export const diffSuite: BenchSuite = {
     const sizes = quick ? [100, 1000] : [100, 1000, 5000];
     const oracle = loadOracle();
     const bin = path.join(root, 'bin/codegen.js');
-    const oracleScript = path.resolve(root, '../shared/tools/prisma-oracle/oracle.mjs');
+    const oracleScript = findOracle(root);
     const rows: (string | number)[][] = [];
     const applyRows: (string | number)[][] = [];
+    const startupRows: (string | number)[][] = [];
     for (const n of sizes) {
       const { v1, v2 } = benchSchemas(n);
       const v1File = path.join(workDir, `v1-${n}.prisma`);
@@ -99,13 +101,28 @@ export const diffSuite: BenchSuite = {
       const desired = databaseModelFromSchema(validateSchemaText(v2).schema);
       const diffMs = timeMedian(() => diffDatabases(actual, desired), quick ? 3 : 5);
       const planMs = timeMedian(() => planMigration(actual, desired, diffDatabases(actual, desired)), quick ? 3 : 5);
-      const oursWhole = wholeProcess([bin, 'diff', '--from-db', db, '--to-schema', v2File, '--script'], workDir);
-      const emptyWhole = wholeProcess([bin, 'diff', '--from-empty', '--to-schema', v2File, '--script'], workDir);
+      const migrated = path.join(workDir, `v2-${n}.db`);
+      migratedDatabase(migrated, v2);
+      // The headline size gets 7 rounds (medians of 7); the others 3.
+      const whole = interleavedMedians(n === 1000 && !quick ? 7 : 3, {
+        startup: nodeStartup,
+        same: () => wholeProcess([bin, 'diff', '--from-db', migrated, '--to-schema', v2File, '--script'], workDir),
+        changed: () => wholeProcess([bin, 'diff', '--from-db', db, '--to-schema', v2File, '--script'], workDir),
+        empty: () => wholeProcess([bin, 'diff', '--from-empty', '--to-schema', v2File, '--script'], workDir),
+      });
+      const oursWhole = whole.changed;
+      const emptyWhole = whole.empty;
+      const times = (ms: number): string => `${ms.toFixed(0)} (${(ms / whole.startup).toFixed(1)}x)`;
+      startupRows.push([n, whole.startup.toFixed(0), times(whole.same), times(whole.changed), times(whole.empty)]);
       let prismaWhole: number | undefined;
       let prismaEmpty: number | undefined;
-      if (oracle && n === 1000) {
-        prismaWhole = wholeProcess([oracleScript, 'diff', '--from', `db:${db}`, '--to', `schema:${v2File}`, '--script'], workDir);
-        prismaEmpty = wholeProcess([oracleScript, 'diff', '--from', 'empty', '--to', `schema:${v2File}`, '--script'], workDir);
+      if (oracle && oracleScript && n === 1000) {
+        const prisma = interleavedMedians(3, {
+          changed: () => wholeProcess([oracleScript, 'diff', '--from', `db:${db}`, '--to', `schema:${v2File}`, '--script'], workDir),
+          empty: () => wholeProcess([oracleScript, 'diff', '--from', 'empty', '--to', `schema:${v2File}`, '--script'], workDir),
+        });
+        prismaWhole = prisma.changed;
+        prismaEmpty = prisma.empty;
       }
       rows.push([
         n,
@@ -134,7 +151,10 @@ export const diffSuite: BenchSuite = {
         applyRows.push([n, oursMs.toFixed(0), prismaMs !== undefined ? prismaMs.toFixed(0) : '-', prismaMs !== undefined ? `${(prismaMs / oursMs).toFixed(1)}x` : '-']);
       }
     }
-    console.log('  times in ms; whole-process = node start-up to exit (median of 3)');
+    console.log(`  whole process, median wall ms (and as a multiple of \`node -e 0\` in the same rounds); ${quick ? 3 : 7} rounds at 1,000 models, else 3`);
+    printTable(['models', 'node -e 0', 'diff db(=v2)→v2', 'diff db(v1)→v2', 'diff empty→v2'], startupRows);
+    console.log('  targets at 1,000 models: db(=v2)→v2 and empty→v2 500 ms or less\n');
+    console.log('  times in ms; whole-process = node start-up to exit (medians as above)');
     printTable(['models', 'introspect', 'diff', 'plan', 'codegen diff db→schema', 'Prisma db→schema', 'codegen diff empty→schema', 'Prisma empty→schema'], rows);
     console.log('\n  applying v1→v2 (every other model changed, 20 rows per table), one transaction, foreign keys off');
     printTable(['models', 'ours (ms)', "Prisma's SQL (ms)", 'ratio'], applyRows);

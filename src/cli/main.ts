@@ -1,12 +1,12 @@
 /**
  * The `codegen` command line: yargs definitions only. Each command's work lives in commands/*.ts and is
  * imported when the command runs, so that `codegen validate` never loads ts-morph, handlebars or SQLite.
+ * Plain `validate` and `diff` invocations skip yargs altogether (plain-args.ts).
  */
-import yargs, { type Argv } from 'yargs';
-import { closest } from '../schema/parse.js';
+import type { Argv } from 'yargs';
+import { closest } from '../schema/suggest.js';
 import { EXIT, processIO, type CliIO } from './io.js';
-
-const FORMATS = ['text', 'json'] as const;
+import { DIFF_OPTIONS, FORMATS, PARSER_CONFIGURATION, parsePlainArgs, VALIDATE_OPTIONS, type PlainOptions } from './plain-args.js';
 /** Every command name, for "did you mean" on a typo. */
 const COMMANDS = ['init', 'validate', 'format', 'diff', 'migrate', 'check', 'pull', 'erd', 'generate'];
 
@@ -25,11 +25,28 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       const merged = await applyConfig(args, io);
       exitCode = typeof merged === 'number' ? merged : await handler(merged);
     };
+  const validate = run(async (a) => {
+    const { runValidate } = await import('./commands/validate.js');
+    return runValidate(a as never, io);
+  });
+  const diff = run(async (a) => {
+    const { runDiff } = await import('./commands/diff.js');
+    return runDiff(a as never, io);
+  });
 
+  const plain: Record<string, [PlainOptions, (args: Record<string, unknown>) => Promise<void>]> = { validate: [VALIDATE_OPTIONS, validate], diff: [DIFF_OPTIONS, diff] };
+  const fast = argv[0] !== undefined && Object.hasOwn(plain, argv[0]) ? plain[argv[0]] : undefined;
+  const parsed = fast && parsePlainArgs(argv.slice(1), fast[0]);
+  if (fast && parsed) {
+    await fast[1]({ _: [argv[0]], ...parsed, $0: 'codegen' });
+    return exitCode;
+  }
+
+  const { default: yargs } = await import('yargs');
   const cli: Argv = yargs([...argv])
     .scriptName('codegen')
     .usage('$0 <command> [options]\n\nSchema tooling and code generation for SQLite apps with a Prisma schema.')
-    .parserConfiguration({ 'boolean-negation': true, 'strip-aliased': true, 'strip-dashed': true })
+    .parserConfiguration(PARSER_CONFIGURATION)
     .command(
       'init',
       'Start a project: prisma/schema.prisma, codegen.config.json and a .gitignore entry (never overwrites)',
@@ -42,14 +59,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .command(
       'validate',
       'Check the schema and report every problem with its location',
-      (y) =>
-        y
-          .option('schema', { type: 'string', describe: 'Schema file or folder (default: prisma/schema.prisma, schema.prisma, prisma/)' })
-          .option('format', { choices: FORMATS, default: 'text' as const, describe: 'Output format' }),
-      run(async (a) => {
-        const { runValidate } = await import('./commands/validate.js');
-        return runValidate(a as never, io);
-      }),
+      (y) => y.options(VALIDATE_OPTIONS),
+      validate,
     )
     .command(
       'format',
@@ -66,27 +77,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .command(
       'diff',
       'Compare two schemas, databases or migration folders and print the migration between them',
-      (y) =>
-        y
-          .option('from-empty', { type: 'boolean', describe: 'From an empty database' })
-          .option('from-schema', { type: 'string', alias: ['from-schema-datamodel'], describe: 'From a schema file or folder' })
-          .option('from-db', { type: 'string', alias: ['from-url'], describe: 'From a SQLite file (path or file: URL), opened read-only' })
-          .option('from-migrations', { type: 'string', describe: 'From a migrations folder, replayed in memory' })
-          .option('to-empty', { type: 'boolean', describe: 'To an empty database' })
-          .option('to-schema', { type: 'string', alias: ['to-schema-datamodel'], describe: 'To a schema file or folder' })
-          .option('to-db', { type: 'string', alias: ['to-url'], describe: 'To a SQLite file (path or file: URL)' })
-          .option('to-migrations', { type: 'string', describe: 'To a migrations folder, replayed in memory' })
-          .option('script', { type: 'boolean', describe: 'Print the SQL migration script' })
-          .option('output', { type: 'string', alias: 'o', describe: 'Write to a file instead of stdout' })
-          .option('force', { type: 'boolean', describe: 'Overwrite the --output file when it exists' })
-          .option('format', { choices: FORMATS, default: 'text' as const, describe: 'Output format' })
-          .option('exit-code', { type: 'boolean', describe: 'Exit 2 when there is a difference, 0 when there is none' })
-          .option('rename-table', { type: 'string', array: true, describe: 'A table rename: old=new (repeatable)' })
-          .option('rename-column', { type: 'string', array: true, describe: 'A column rename: Table.old=new (repeatable)' }),
-      run(async (a) => {
-        const { runDiff } = await import('./commands/diff.js');
-        return runDiff(a as never, io);
-      }),
+      (y) => y.options(DIFF_OPTIONS),
+      diff,
     )
     .command(
       'erd',

@@ -9,7 +9,22 @@ import { unquoteString } from './sql-text.js';
 /** The type family of a declared type, as Prisma's SQLite describer classifies it. */
 export type TypeFamily = 'Int' | 'BigInt' | 'Float' | 'Decimal' | 'Boolean' | 'String' | 'DateTime' | 'Bytes' | 'Json' | `Unsupported:${string}`;
 
+/**
+ * typeFamily by declared type. Diffing a large database asks for the family of every column several times over,
+ * and a schema uses a handful of distinct type names, so the cache stays small.
+ */
+const familyCache = new Map<string, TypeFamily>();
+
 export function typeFamily(declared: string): TypeFamily {
+  let family = familyCache.get(declared);
+  if (family === undefined) {
+    family = computeTypeFamily(declared);
+    familyCache.set(declared, family);
+  }
+  return family;
+}
+
+function computeTypeFamily(declared: string): TypeFamily {
   const t = declared.trim().toLowerCase().replace(/\s+/g, ' ');
   const base = t.replace(/\s*\(.*\)$/, '');
   switch (base) {
@@ -165,6 +180,8 @@ export function canonicalNumber(text: string): string {
 }
 
 export function sameDefault(a: Column, b: Column): boolean {
+  // The same text for the same type needs no normalising: the common case when a database matches its schema.
+  if (a.default === b.default && (b.type || a.type) === a.type) return true;
   return normalizeDefault(a.default, a.type) === normalizeDefault(b.default, b.type || a.type);
 }
 

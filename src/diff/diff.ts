@@ -81,9 +81,17 @@ function diffTable(
   const table = t.name;
   const columnRenames = (renames?.columns ?? []).filter((r) => sameName(r.table, t.name) || sameName(r.table, f.name));
   const matchedColumns = new Set<Column>();
+  // The first column of each lowercased name: a scan per column would compare names quadratically per table.
+  const fromColumns = new Map<string, Column>();
+  for (const c of f.columns) if (!fromColumns.has(c.name.toLowerCase())) fromColumns.set(c.name.toLowerCase(), c);
+  const unmatched = (name: string): Column | undefined => {
+    const first = fromColumns.get(name.toLowerCase());
+    if (first === undefined || !matchedColumns.has(first)) return first;
+    return f.columns.find((c) => sameName(c.name, name) && !matchedColumns.has(c));
+  };
   for (const col of t.columns) {
     const rename = columnRenames.find((r) => sameName(r.to, col.name));
-    const old = f.columns.find((c) => sameName(c.name, rename ? rename.from : col.name) && !matchedColumns.has(c));
+    const old = unmatched(rename ? rename.from : col.name);
     if (!old) {
       changes.push({ kind: 'AddColumn', table, column: col });
       continue;

@@ -61,10 +61,13 @@ export class Cursor {
   }
 }
 
-/** The span from the first token to the last real (non-synthetic) one. */
-export function spanOf(c: Cursor, first: Token, last: Token): Span {
+/**
+ * The span from the first token to the last real (non-synthetic) one. `start` is the first token's start when the
+ * caller already has it: nodes share their positions (immutable) rather than allocate equal ones.
+ */
+export function spanOf(c: Cursor, first: Token, last: Token, start: Position = c.startOf(first)): Span {
   const end = last.synthetic ? lastReal(c, first) : last;
-  return { file: c.file, start: c.startOf(first), end: c.endOf(end) };
+  return { file: c.file, start, end: c.endOf(end) };
 }
 
 /** The last real token the cursor has passed, not before `first`. */
@@ -96,7 +99,8 @@ export function parseAttribute(c: Cursor, block: boolean): AttributeNode {
     last = parseArgumentList(c, args, 'RRound');
   }
   const start = c.startOf(at);
-  return { kind: 'Attribute', block, name, nameSpan: c.between(start, c.endOf(nameTok)), args, hasParens, span: spanOf(c, at, last) };
+  const nameSpan = c.between(start, c.endOf(nameTok));
+  return { kind: 'Attribute', block, name, nameSpan, args, hasParens, span: last === nameTok ? c.between(start, nameSpan.end) : spanOf(c, at, last, start) };
 }
 
 /** `arg, arg, …` up to the closing token (consumed and returned). Arguments may be named (`key: value`). */
@@ -167,7 +171,8 @@ export function parseValue(c: Cursor): Expr {
       c.next();
       const args: Argument[] = [];
       const last = parseArgumentList(c, args, 'RRound');
-      return { kind: 'Call', name: t.image, nameSpan: c.tokenSpan(t), args, span: spanOf(c, t, last) };
+      const nameSpan = c.tokenSpan(t);
+      return { kind: 'Call', name: t.image, nameSpan, args, span: spanOf(c, t, last, nameSpan.start) };
     }
     default:
       throw new SyntaxFailure(t, 'attribute');

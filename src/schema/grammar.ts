@@ -136,16 +136,17 @@ class Grammar {
       last = c.tokens[c.i - 1] ?? last;
     }
     if (c.is('RCurly')) last = c.next();
+    const keywordSpan = c.tokenSpan(keywordTok);
     return {
       kind: 'Block',
       keyword,
-      keywordSpan: c.tokenSpan(keywordTok),
+      keywordSpan,
       name: nameTok.image,
       nameSpan: c.tokenSpan(nameTok),
       docs,
       ...(openComment ? { openComment } : {}),
       members,
-      span: spanOf(c, keywordTok, last),
+      span: spanOf(c, keywordTok, last, keywordSpan.start),
     };
   }
 
@@ -236,13 +237,14 @@ class Grammar {
       end = c.tokens[c.i - 1]!;
     }
     const trailingComment = this.trailing();
+    const nameSpan = c.tokenSpan(nameTok);
     return {
       name: nameTok.image,
-      nameSpan: c.tokenSpan(nameTok),
+      nameSpan,
       attributes,
       docs: trailingComment?.doc ? [...docs, docText(trailingComment.text)] : docs,
       ...(trailingComment ? { trailingComment } : {}),
-      span: spanOf(c, nameTok, end),
+      span: spanOf(c, nameTok, end, nameSpan.start),
     };
   }
 

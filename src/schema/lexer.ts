@@ -139,7 +139,7 @@ export function tokenize(text: string): LexResult {
       lineStart = i;
       continue;
     }
-    if (isBlank(c)) {
+    if (c === 32 || isBlank(c)) {
       i++;
       continue;
     }

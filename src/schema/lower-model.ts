@@ -188,7 +188,7 @@ function lowerField(node: FieldNode, owner: readonly [string, string], names: Ty
   let isUpdatedAt = false;
   let nativeType: NativeType | undefined;
   let relation: { name?: string; fields?: string[]; references?: string[]; onDelete?: ReturnType<typeof decodeReferentialAction>; onUpdate?: ReturnType<typeof decodeReferentialAction>; fkName?: string; span: Span } | undefined;
-  const seenAttrs = new Set<string>();
+  let seenAttrs: Set<string> | undefined; // made on the first attribute: most fields have none
 
   for (const a of node.attributes) {
     if (a.name.includes('.')) {
@@ -214,7 +214,7 @@ function lowerField(node: FieldNode, owner: readonly [string, string], names: Ty
     }
     const bound = bindAttribute(a, FIELD_ATTRIBUTES, () => `on field \`${node.name}\``, diagnostics);
     if (!bound) continue;
-    if (reportRepeated(a, seenAttrs, diagnostics)) continue;
+    if (reportRepeated(a, (seenAttrs ??= new Set()), diagnostics)) continue;
     switch (a.name) {
       case 'map': {
         const v = mapName(bound, diagnostics);

@@ -26,8 +26,8 @@ export function pairRelations(models: readonly Model[], unresolved: ReadonlySet<
   for (const model of models) {
     for (const field of model.fields) {
       if (field.kind !== 'relation') continue;
-      const [x, y] = model.name < field.target ? [model.name, field.target] : [field.target, model.name];
-      const key = `${x}\u0000${y}\u0000${field.relationName ?? ''}`;
+      const ordered = model.name < field.target;
+      const key = `${ordered ? model.name : field.target}\u0000${ordered ? field.target : model.name}\u0000${field.relationName ?? ''}`;
       let list = groups.get(key);
       if (!list) {
         list = [];

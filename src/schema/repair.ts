@@ -107,23 +107,27 @@ class Repair {
    * Checks the block structure line by line, as Prisma does: a top-level line opens a block (`keyword Name {`
    * ending its line) or holds a comment; a block ends with `}` on its own line. Reports and repairs the rest.
    */
-  repairBlocks(lines: Token[][]): Token[] {
+  repairBlocks(lines: Line[]): Token[] {
     // The repaired stream, flat: lines are kept apart by their line break tokens.
     const out: Token[] = [];
     const emit = (tokens: readonly Token[]): void => {
-      for (const t of tokens) out.push(t);
+      for (let i = 0; i < tokens.length; i++) out.push(tokens[i]!);
+    };
+    const emitLine = (line: Line): void => {
+      emit(line.tokens);
+      if (line.lineBreak) out.push(line.lineBreak);
     };
     let open: { token: Token; header: string } | undefined;
     let skipUnknownBlock = false;
     // Lines to look at next: `pushBack` returns a repaired rest of a line to the front (a stack, so that reading
     // stays linear; `Array.shift` would make this quadratic in the number of lines).
-    const pushedBack: Token[][] = [];
-    const pushBack = (line: Token[]): void => void pushedBack.push(line);
+    const pushedBack: Line[] = [];
+    const pushBack = (line: Line): void => void pushedBack.push(line);
     let next = 0;
     while (pushedBack.length > 0 || next < lines.length) {
       const line = pushedBack.pop() ?? lines[next++]!;
-      const sig = line.filter((t) => !isTrivia(t));
-      const lb = line[line.length - 1]?.kind === 'LineBreak' ? line[line.length - 1]! : undefined;
+      const { tokens, lineBreak: lb } = line;
+      const sig = withoutComments(tokens);
       const first = sig[0];
       if (skipUnknownBlock) {
         // Inside a block with an unknown keyword: skip up to its closing brace.
@@ -132,7 +136,7 @@ class Repair {
         continue;
       }
       if (!first) {
-        emit(line);
+        emitLine(line);
         continue;
       }
       if (!open) {
@@ -164,15 +168,16 @@ class Repair {
           if (lb) out.push(lb);
           continue;
         }
-        const lcurlyIndex = line.findIndex((t) => t.kind === 'LCurly');
-        const lcurly = line[lcurlyIndex]!;
+        const lcurlyIndex = tokens.findIndex((t) => t.kind === 'LCurly');
+        const lcurly = tokens[lcurlyIndex]!;
         open = { token: lcurly, header: sig.slice(0, sig.indexOf(lcurly)).map((t) => t.image).join(' ') };
-        const rest = line.slice(lcurlyIndex + 1).filter((t) => t.kind !== 'LineBreak');
+        const rest = tokens.slice(lcurlyIndex + 1);
         const restSig = rest.filter((t) => !isCommentToken(t));
-        const head = [...line.slice(0, lcurlyIndex + 1)];
+        const head = tokens.slice(0, lcurlyIndex + 1);
         if (restSig.length === 0) {
           // `model A {` or `model A { // comment`: the grammar wants the line break right after `{`.
-          emit(rest.length > 0 ? [...head, this.synthetic('LineBreak', lcurly.end), ...rest, ...(lb ? [lb] : [])] : line);
+          if (rest.length > 0) emitLine({ tokens: [...head, this.synthetic('LineBreak', lcurly.end), ...rest], lineBreak: lb });
+          else emitLine(line);
           continue;
         }
         this.syntaxError(
@@ -182,18 +187,18 @@ class Repair {
           }),
         );
         emit([...head, this.synthetic('LineBreak', lcurly.end)]);
-        pushBack([...rest, ...(lb ? [lb] : [])]);
+        pushBack({ tokens: rest, lineBreak: lb });
         continue;
       }
       // Inside a block.
       if (first.kind === 'RCurly') {
         open = undefined;
-        const rest = line.slice(line.indexOf(first) + 1);
+        const rest = tokens.slice(tokens.indexOf(first) + 1);
         if (rest.some((t) => !isTrivia(t))) {
           // `} model C {`: Prisma accepts a new block right after the brace.
           emit([first, this.synthetic('LineBreak', first.end)]);
-          pushBack(rest);
-        } else emit(line);
+          pushBack({ tokens: rest, lineBreak: lb });
+        } else emitLine(line);
         continue;
       }
       if (this.blockHeader(sig) === 'block') {
@@ -211,12 +216,12 @@ class Repair {
             hint: 'Move the `}` to the next line.',
           }),
         );
-        const at = line.indexOf(last);
-        emit([...line.slice(0, at), this.synthetic('LineBreak', last.start)]);
-        pushBack(line.slice(at));
+        const at = tokens.indexOf(last);
+        emit([...tokens.slice(0, at), this.synthetic('LineBreak', last.start)]);
+        pushBack({ tokens: tokens.slice(at), lineBreak: lb });
         continue;
       }
-      emit(line);
+      emitLine(line);
     }
     if (open) {
       this.reportUnclosedBlock(open.token, open.header);
@@ -227,7 +232,10 @@ class Repair {
 
   /** Whether significant tokens of a line open a block: `keyword Name {` with nothing after the brace but more lines. */
   blockHeader(sig: Token[]): 'block' | 'unknown-keyword' | undefined {
-    const [a, b, c] = sig;
+    // Indexes, not `const [a, b, c] = sig`: array destructuring runs the iterator protocol, per line, unoptimised.
+    const a = sig[0];
+    const b = sig[1];
+    const c = sig[2];
     if (a?.kind !== 'Identifier' || b?.kind !== 'Identifier' || c?.kind !== 'LCurly') return undefined;
     return BLOCK_KEYWORDS.includes(a.image as BlockKeyword) ? 'block' : 'unknown-keyword';
   }
@@ -273,7 +281,10 @@ class Repair {
 /** Whether a line break or a comment falls inside brackets: the only case `joinBracketedLines` changes anything. */
 function bracketsSpanLines(tokens: readonly Token[]): boolean {
   let depth = 0;
-  for (const t of tokens) {
+  // Indexed loops over the file's tokens here and below: `for … of` allocates an iterator result per token in code
+  // that V8 has not optimised yet, and a one-shot run never gets that far.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     const kind = t.kind;
     if (kind === 'LRound' || kind === 'LSquare') depth++;
     else if (kind === 'RRound' || kind === 'RSquare') depth = Math.max(0, depth - 1);
@@ -289,17 +300,29 @@ export function isTrivia(t: Token): boolean {
   return t.kind === 'LineBreak' || isCommentToken(t);
 }
 
-/** Splits tokens into lines, each ending with its line break token (the last line may have none). */
-function splitLines(tokens: Token[]): Token[][] {
-  const lines: Token[][] = [];
+/** A line of tokens and the line break that ends it (the last line may have none). */
+interface Line {
+  readonly tokens: Token[];
+  readonly lineBreak?: Token | undefined;
+}
+
+/** Splits tokens into lines at their line break tokens. */
+function splitLines(tokens: Token[]): Line[] {
+  const lines: Line[] = [];
   let current: Token[] = [];
-  for (const t of tokens) {
-    current.push(t);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (t.kind === 'LineBreak') {
-      lines.push(current);
+      lines.push({ tokens: current, lineBreak: t });
       current = [];
-    }
+    } else current.push(t);
   }
-  if (current.length > 0) lines.push(current);
+  if (current.length > 0) lines.push({ tokens: current });
   return lines;
+}
+
+/** The significant tokens of a line (line breaks are never inside one): the line itself when it has no comment. */
+function withoutComments(tokens: Token[]): Token[] {
+  for (let i = 0; i < tokens.length; i++) if (isCommentToken(tokens[i]!)) return tokens.filter((t) => !isCommentToken(t));
+  return tokens;
 }

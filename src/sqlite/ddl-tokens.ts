@@ -46,6 +46,7 @@ export interface TokenizeResult {
 
 const MULTI_CHAR_OPERATORS = ['->>', '||', '<=', '>=', '==', '!=', '<>', '<<', '>>', '->'];
 const SINGLE_CHAR_PUNCT = '(),;.+-*/%<>=|&~';
+const MULTI_CHAR_START = new Set(MULTI_CHAR_OPERATORS.map((o) => o[0]!));
 
 // Character classes by char code, as bit flags: the tokenizer runs over every table's DDL on introspection, so it
 // classifies with one table lookup instead of string comparisons.
@@ -124,7 +125,8 @@ export function tokenizeSql(source: string): TokenizeResult {
       while (is(source, i, ID_PART)) i++;
       push('variable', start, i);
     } else {
-      const op = MULTI_CHAR_OPERATORS.find((o) => source.startsWith(o, i));
+      // `(`, `)` and `,` are most of the punctuation in DDL: look for a longer operator only where one can start.
+      const op = MULTI_CHAR_START.has(c) ? MULTI_CHAR_OPERATORS.find((o) => source.startsWith(o, i)) : undefined;
       if (op) {
         push('punct', start, i + op.length);
         i += op.length;

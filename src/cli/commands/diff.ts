@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { diff, type DiffSource } from '../../api.js';
+import { diff } from '../../api/diff.js';
+import type { DiffSource } from '../../api/sources.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnosticsToJson } from '../../diagnostics/format.js';
 import { writeFileAtomic } from '../../fs/write-file-atomic.js';
