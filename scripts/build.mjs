@@ -34,3 +34,5 @@ await build({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });
+// The built-in templates, precompiled (generation then needs only the handlebars runtime).
+execFileSync(process.execPath, ['--import', 'tsx/esm', path.join(root, 'scripts/precompile-templates.ts')], { cwd: root, stdio: 'inherit' });

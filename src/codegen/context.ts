@@ -4,7 +4,7 @@
  */
 import { parseAnnotations } from '../schema/annotations.js';
 import { accessorName, clientModels, clientTypeNames, identityOf } from '../schema/client-names.js';
-import type { ColumnField, Enum, Model, RelationField, SchemaModel } from '../schema/model.js';
+import type { ColumnField, Enum, Model, Relation, RelationField, SchemaModel } from '../schema/model.js';
 import { isColumnField } from '../schema/model.js';
 import type {
   EnumContext,
@@ -27,6 +27,8 @@ export interface ContextOptions {
 export const RUNTIME_IMPORT = '@spacepos/codegen/runtime';
 
 function documented(docs: string | undefined): { docs: string | null; docLines: string[]; annotations: ReturnType<typeof parseAnnotations> } {
+  // Most fields have no `///` comment: skip the splitting (it runs for every field of every model).
+  if (!docs) return { docs: docs ?? null, docLines: [], annotations: [] };
   const annotations = parseAnnotations(docs);
   const docLines = (docs ?? '')
     .split('\n')
@@ -72,7 +74,8 @@ export function buildTemplateContext(schema: SchemaModel, options: ContextOption
   const generator: GeneratorContext = options.generator ?? { name: null, dateTimeFormat, options: {} };
   // TypeScript type names: the schema names, except where they would clash in the generated module (`object` → `object_`).
   const types: TypeNames = new Map(clientTypeNames(schema).map((t) => [t.name, t.typeName]));
-  const modelContexts = models.map((m) => modelContext(schema, m, byName, enums, types));
+  const relationsByEnd = indexRelationEnds(schema.relations);
+  const modelContexts = models.map((m) => modelContext(m, byName, enums, types, relationsByEnd));
   const joinTables = schema.relations
     .filter((r) => r.kind === 'ManyToMany' && byName.has(r.a.model) && byName.has(r.b.model))
     .map((r) => (r.kind === 'ManyToMany' ? { table: r.joinTable, relation: r.name, a: r.a.model, b: r.b.model } : undefined)!);
@@ -95,10 +98,33 @@ function enumContext(e: Enum, types: TypeNames): EnumContext {
   return { name: e.name, typeName: types.get(e.name)!, ...documented(e.docs), values: e.values.map((v) => ({ name: v.name, dbName: v.dbName, ...documented(v.docs) })) };
 }
 
-function modelContext(schema: SchemaModel, m: Model, models: ReadonlyMap<string, Model>, enums: ReadonlyMap<string, Enum>, types: TypeNames): ModelContext {
+/** Relations by each end's `model.field` key (the first relation naming that end wins), for O(1) lookups per field. */
+type RelationsByEnd = ReadonlyMap<string, Relation>;
+const endKey = (model: string, field: string | undefined): string => `${model}\u0000${field ?? ''}`;
+
+function indexRelationEnds(relations: readonly Relation[]): RelationsByEnd {
+  const out = new Map<string, Relation>();
+  const add = (model: string, field: string | undefined, r: Relation): void => {
+    if (field === undefined) return;
+    const key = endKey(model, field);
+    if (!out.has(key)) out.set(key, r);
+  };
+  for (const r of relations) {
+    if (r.kind === 'ManyToMany') {
+      add(r.a.model, r.a.field, r);
+      add(r.b.model, r.b.field, r);
+    } else {
+      add(r.referencing.model, r.referencing.field, r);
+      add(r.referenced.model, r.referenced.field, r);
+    }
+  }
+  return out;
+}
+
+function modelContext(m: Model, models: ReadonlyMap<string, Model>, enums: ReadonlyMap<string, Enum>, types: TypeNames, relationsByEnd: RelationsByEnd): ModelContext {
   const columns = m.fields.filter(isColumnField).filter((f) => !f.ignored && f.kind !== 'unsupported');
   const safeIntegers = columns.some((f) => f.kind === 'scalar' && f.type === 'BigInt');
-  const relations = relationContexts(schema, m, models, types);
+  const relations = relationContexts(m, models, types, relationsByEnd);
   const enumType = (enumName: string | null): string | null => (enumName === null ? null : types.get(enumName)!);
   const fkFields = new Set(relations.flatMap((r) => r.foreignKeyFields));
   const pk = identityOf(m);
@@ -198,25 +224,20 @@ function createInputType(fields: readonly FieldContext[], relations: readonly Re
   return type;
 }
 
-function relationContexts(schema: SchemaModel, m: Model, models: ReadonlyMap<string, Model>, types: TypeNames): RelationFieldContext[] {
+function relationContexts(m: Model, models: ReadonlyMap<string, Model>, types: TypeNames, relationsByEnd: RelationsByEnd): RelationFieldContext[] {
   const out: RelationFieldContext[] = [];
   for (const field of m.fields) {
     if (field.kind !== 'relation' || field.ignored) continue;
     const target = models.get(field.target);
     if (!target) continue;
-    const ctx = relationContext(schema, m, field, target, types.get(target.name)!);
+    const relation = relationsByEnd.get(endKey(m.name, field.name));
+    const ctx = relation ? relationContext(relation, m, field, target, types.get(target.name)!) : undefined;
     if (ctx) out.push(ctx);
   }
   return out;
 }
 
-function relationContext(schema: SchemaModel, m: Model, field: RelationField, target: Model, T: string): RelationFieldContext | undefined {
-  const relation = schema.relations.find((r) =>
-    r.kind === 'ManyToMany'
-      ? (r.a.model === m.name && r.a.field === field.name) || (r.b.model === m.name && r.b.field === field.name)
-      : (r.referencing.model === m.name && r.referencing.field === field.name) || (r.referenced.model === m.name && r.referenced.field === field.name),
-  );
-  if (!relation) return undefined;
+function relationContext(relation: Relation, m: Model, field: RelationField, target: Model, T: string): RelationFieldContext {
   const arity: RelationFieldContext['arity'] = field.arity === 'list' ? 'many' : field.arity === 'optional' ? 'optional' : 'one';
   let holdsFk = false;
   let local: string[];

@@ -16,14 +16,33 @@ function isIsoUtc(s: string): boolean {
   return s.charCodeAt(23) === 90 && s.charCodeAt(10) === 84 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(13) === 58 && s.charCodeAt(16) === 58 && s.charCodeAt(19) === 46;
 }
 
-function digits(s: string, start: number, length: number): number {
-  let n = 0;
-  for (let i = start; i < start + length; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return NaN;
-    n = n * 10 + d;
-  }
-  return n;
+/** The decimal digit at `i` (NaN when it is not one). */
+function one(s: string, i: number): number {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : NaN;
+}
+
+function two(s: string, i: number): number {
+  return one(s, i) * 10 + one(s, i + 1);
+}
+
+/**
+ * Milliseconds since the epoch of `YYYY-MM-DDTHH:MM:SS.sssZ`, by the days-from-civil formula (H. Hinnant), or
+ * undefined when the month or day is out of range. A third faster than `Date.UTC`, which also reads years 0–99 as
+ * 1900–1999.
+ */
+function isoUtcMs(v: string): number | undefined {
+  const year = two(v, 0) * 100 + two(v, 2);
+  const month = two(v, 5);
+  const day = two(v, 8);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return undefined;
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const days = era * 146097 + dayOfEra - 719468;
+  return days * 86400000 + two(v, 11) * 3600000 + two(v, 14) * 60000 + two(v, 17) * 1000 + two(v, 20) * 10 + one(v, 22);
 }
 
 /** Reads a stored DateTime in any of Prisma's formats. */
@@ -35,7 +54,8 @@ export function readDate(v: unknown): Date | null {
     // `toISOString()` output (what we and Prisma's JS adapters write) is decoded by hand (about twice as fast as
     // the Date parser); other ISO-8601 text parses natively; only the SQL text forms need the regex.
     if (v.length === 24 && isIsoUtc(v)) {
-      return new Date(Date.UTC(digits(v, 0, 4), digits(v, 5, 2) - 1, digits(v, 8, 2), digits(v, 11, 2), digits(v, 14, 2), digits(v, 17, 2), digits(v, 20, 3)));
+      const ms = isoUtcMs(v);
+      if (ms !== undefined) return new Date(ms);
     }
     if (v.length > 10 && v.charCodeAt(10) === 84 /* T */) return new Date(v);
     const m = SQL_TIMESTAMP.exec(v);
@@ -94,6 +114,23 @@ export function readerFor(kind: ScalarKind, safeIntegers: boolean): (v: unknown)
     default:
       return identity;
   }
+}
+
+let nowMs = NaN;
+let nowIso = '';
+
+/**
+ * The current time in the write format (`now()` defaults, `@updatedAt`). The ISO text is formatted once per
+ * millisecond: `toISOString()` costs more than the rest of a `create`, and a loop of creates runs many per millisecond.
+ */
+export function writeNow(format: DateTimeFormat): string | number {
+  const ms = Date.now();
+  if (format !== 'iso') return ms;
+  if (ms !== nowMs) {
+    nowIso = new Date(ms).toISOString();
+    nowMs = ms;
+  }
+  return nowIso;
 }
 
 export function writeDate(v: unknown, format: DateTimeFormat, field?: string): string | number {

@@ -4,8 +4,8 @@
  * builds SQL from the arguments and reuses the prepared statement cached under that SQL text.
  */
 import { aggregate, count, groupBy } from './aggregate.js';
-import type { Engine, FieldRuntime, ModelRuntime, Statement } from './engine.js';
-import { encodeValue, writeDate } from './codecs.js';
+import type { Engine, ModelRuntime, Statement } from './engine.js';
+import { encodeValue, writeNow } from './codecs.js';
 import { ClientError, notFound } from './errors.js';
 import { findMany, selectRecords, shapeOf, shapeRows, type FindArgs } from './read.js';
 import { isPlainObject, whereSql } from './where.js';
@@ -14,10 +14,20 @@ import { createRow, deleteRows, run, setClauses, updateOne, updateRows } from '.
 type Obj = Record<string, unknown>;
 type Row = Record<string, unknown>;
 
+/** A prepared `update` by primary key for one data shape: `fields[i]` with operator `ops[i]` (undefined: a value). */
+interface UpdatePlan {
+  readonly stmt: Statement;
+  /** How many @updatedAt fields the statement stamps with now (parameters after the data's). */
+  readonly stamps: number;
+  readonly fields: readonly string[];
+  readonly ops: readonly (string | undefined)[];
+}
+
 export class ModelDelegate {
   private pkStmt: Statement | undefined;
   private deleteStmt: Statement | undefined;
-  private readonly updatePlans = new Map<string, { stmt: Statement; stamps: readonly FieldRuntime[] }>();
+  private readonly updatePlans = new Map<string, UpdatePlan>();
+  private lastUpdate: UpdatePlan | undefined;
   private readonly pkName: string | undefined;
   private readonly pkFast: boolean;
 
@@ -143,16 +153,20 @@ export class ModelDelegate {
   }
 
   /**
-   * `update` by primary key with scalar data: one pass over `data` collects the parameters and a signature (fields
-   * and operators); the UPDATE … RETURNING statement is prepared once per signature. Returns the raw row, null when
-   * no row matched, or undefined when the data does not fit (relations, empty data, unknown keys).
+   * `update` by primary key with scalar data: one pass over `data` collects the parameters; the UPDATE … RETURNING
+   * statement is prepared once per data shape (fields and operators, in order). Returns the raw row, null when no
+   * row matched, or undefined when the data does not fit (relations, empty data, unknown keys).
    */
   private updateByPk(id: unknown, data: unknown): unknown[] | null | undefined {
     if (typeof data !== 'object' || data === null) return undefined;
     const m = this.m;
     const d = data as Obj;
     const params: unknown[] = [];
-    let sig = '';
+    // The same shape as the previous call (the common case in a loop) is recognised step by step, without building
+    // a signature string: building and hashing one cost more than the rest of the call together.
+    const last = this.lastUpdate;
+    let same = last !== undefined;
+    let n = 0;
     for (const k in d) {
       const v = d[k];
       if (v === undefined) continue;
@@ -163,33 +177,62 @@ export class ModelDelegate {
           const x = (v as Obj)[op];
           if (x === undefined) continue;
           if (op !== 'set' && op !== 'increment' && op !== 'decrement' && op !== 'multiply' && op !== 'divide') return undefined;
-          sig += `${k}.${op}\u0000`;
+          if (same && (last!.fields[n] !== k || last!.ops[n] !== op)) same = false;
+          n++;
           params.push(encodeValue(f, x, this.e.dateFormat, m.name));
         }
       } else {
-        sig += `${k}\u0000`;
+        if (same && (last!.fields[n] !== k || last!.ops[n] !== undefined)) same = false;
+        n++;
         params.push(encodeValue(f, v, this.e.dateFormat, m.name));
       }
     }
-    if (sig === '') return undefined;
-    let plan = this.updatePlans.get(sig);
-    if (plan === undefined) {
-      const p: unknown[] = [];
-      const { sets } = setClauses(this.e, m, d, p);
-      const pk = m.byName.get(m.pk[0]!)!;
-      plan = {
-        stmt: this.e.stmt(`UPDATE ${m.qTable} AS t0 SET ${sets.join(', ')} WHERE t0.${pk.q} = ? RETURNING ${m.columnsSql}`, m.safeIntegers, true),
-        stamps: m.scalarList.filter((f) => f.updatedAt && d[f.name] === undefined),
-      };
-      if (this.updatePlans.size < 256) this.updatePlans.set(sig, plan);
-    }
-    for (const _ of plan.stamps) params.push(writeDate(new Date(), this.e.dateFormat));
+    if (n === 0) return undefined;
+    const plan = same && n === last!.fields.length ? last! : this.updatePlanFor(d);
+    for (let i = 0; i < plan.stamps; i++) params.push(writeNow(this.e.dateFormat));
     params.push(id);
     try {
       return (plan.stmt.get(...params) as unknown[] | undefined) ?? null;
     } catch (err) {
       throw this.e.translate(err, m);
     }
+  }
+
+  /** The prepared UPDATE for the shape of `data` (already checked by updateByPk), cached by signature. */
+  private updatePlanFor(d: Obj): UpdatePlan {
+    const m = this.m;
+    const fields: string[] = [];
+    const ops: (string | undefined)[] = [];
+    for (const k in d) {
+      const v = d[k];
+      if (v === undefined) continue;
+      if (v !== null && typeof v === 'object' && m.byName.get(k)!.kind !== 'Json' && !(v instanceof Date) && !(v instanceof Uint8Array)) {
+        for (const op in v as Obj) {
+          if ((v as Obj)[op] === undefined) continue;
+          fields.push(k);
+          ops.push(op);
+        }
+      } else {
+        fields.push(k);
+        ops.push(undefined);
+      }
+    }
+    const sig = fields.map((f, i) => (ops[i] === undefined ? f : `${f}.${ops[i]}`)).join('\u0000');
+    let plan = this.updatePlans.get(sig);
+    if (plan === undefined) {
+      const { sets } = setClauses(this.e, m, d, []);
+      const pk = m.byName.get(m.pk[0]!)!;
+      plan = {
+        stmt: this.e.stmt(`UPDATE ${m.qTable} AS t0 SET ${sets.join(', ')} WHERE t0.${pk.q} = ? RETURNING ${m.columnsSql}`, m.safeIntegers, true),
+        // setClauses stamps the @updatedAt fields that `data` leaves out, after the data's own SET clauses.
+        stamps: m.scalarList.filter((f) => f.updatedAt && d[f.name] === undefined).length,
+        fields,
+        ops,
+      };
+      if (this.updatePlans.size < 256) this.updatePlans.set(sig, plan);
+    }
+    this.lastUpdate = plan;
+    return plan;
   }
 
   /** One UPDATE … RETURNING for updates without nested writes. */

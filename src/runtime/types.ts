@@ -44,6 +44,13 @@ export interface EqualityFilter<T> {
 }
 export type DateInput = Date | string;
 
+/** `AND`, `OR` and `NOT` over a model's where input `W`. */
+export interface WhereLogic<W> {
+  AND?: W | W[];
+  OR?: W[];
+  NOT?: W | W[];
+}
+
 export interface ToManyFilter<W> {
   some?: W;
   every?: W;

@@ -3,7 +3,7 @@
  * and the scoped updateMany/deleteMany used by both top-level calls and nested writes. Functions here return
  * raw rows (column names, stored values); the delegate shapes them.
  */
-import { encodeValue, writeDate } from './codecs.js';
+import { encodeValue, writeNow } from './codecs.js';
 import { quote, type Engine, type FieldRuntime, type ModelRuntime } from './engine.js';
 import { ClientError, notFound } from './errors.js';
 import { cuid, cuid2, nanoid, ulid, uuid4, uuid7 } from './ids.js';
@@ -34,9 +34,9 @@ function generated(e: Engine, f: FieldRuntime): unknown {
     case 'ulid':
       return ulid();
     case 'now':
-      return writeDate(new Date(), e.dateFormat);
+      return writeNow(e.dateFormat);
     default:
-      return f.updatedAt ? writeDate(new Date(), e.dateFormat) : undefined;
+      return f.updatedAt ? writeNow(e.dateFormat) : undefined;
   }
 }
 
@@ -195,7 +195,7 @@ export function setClauses(e: Engine, m: ModelRuntime, data: Obj, params: unknow
     for (const f of m.scalarList) {
       if (f.updatedAt && data[f.name] === undefined) {
         sets.push(`${f.q} = ?`);
-        params.push(writeDate(new Date(), e.dateFormat));
+        params.push(writeNow(e.dateFormat));
       }
     }
   }

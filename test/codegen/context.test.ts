@@ -7,6 +7,7 @@ import { TEMPLATE_CONTEXT_VERSION } from '../../src/codegen/context-types.ts';
 import { formatWithTsMorph } from '../../src/codegen/emit.ts';
 import { renderClient } from '../../src/codegen/generate.ts';
 import { layoutTypeScript } from '../../src/codegen/layout.ts';
+import { loadPrecompiled, renderTemplates } from '../../src/codegen/templates.ts';
 import { unifiedDiff } from '../../src/codegen/write.ts';
 import { fixture } from '../helpers/client.ts';
 
@@ -67,6 +68,16 @@ test('rendering is deterministic and already in TypeScript formatter style', asy
   assert.is(unifiedDiff(a.files[0]!.content, layoutTypeScript(a.files[0]!.content), 'rendered', 'layout'), '');
   const formatted = await formatWithTsMorph(a.files);
   assert.is(unifiedDiff(a.files[0]!.content, formatted[0]!.content, 'rendered', 'ts-morph'), '');
+});
+
+test('the precompiled built-in templates (the build output) render the same bytes as strict runtime compilation', async () => {
+  // `npm test` builds first, so the precompiled set must be there and current.
+  assert.ok(await loadPrecompiled(), 'dist/templates.precompiled.js is missing or stale: run `npm run build`');
+  const ctx = buildTemplateContext(schema, { generator });
+  const compiled = await renderTemplates(ctx, undefined, { precompiled: false });
+  const precompiled = await renderTemplates(ctx);
+  assert.equal(compiled.diagnostics, []);
+  assert.is(unifiedDiff(compiled.files[0]!.content, precompiled.files[0]!.content, 'compiled', 'precompiled'), '');
 });
 
 test('layout: indentation by line, strings and comments ignored', () => {

@@ -246,6 +246,29 @@ test('update operators, updateMany, upsert, delete, deleteMany, @updatedAt', asy
   assert.is(c.post.count({ where: { authorId: ann.id } }), 0);
 });
 
+test('update and delete by primary key: shapes alternate, @updatedAt is stamped only when not given, P2025 when missing', () => {
+  const { ann } = seed();
+  const post = c.post.findFirst({ where: { title: 'Hello' } })!;
+  // One prepared statement per data shape (fields, operators and their order); switching shapes keeps values right.
+  assert.is(c.post.update({ where: { id: post.id }, data: { views: { increment: 1 } } }).views, 11);
+  assert.is(c.post.update({ where: { id: post.id }, data: { title: 'A' } }).title, 'A');
+  assert.is(c.post.update({ where: { id: post.id }, data: { views: { increment: 1 } } }).views, 12);
+  assert.is(c.post.update({ where: { id: post.id }, data: { views: 3 } }).views, 3);
+  const both = c.post.update({ where: { id: post.id }, data: { title: 'B', views: { set: 7 } } });
+  const swapped = c.post.update({ where: { id: post.id }, data: { views: { set: 8 }, title: 'C' } });
+  assert.equal([both.title, both.views, swapped.title, swapped.views], ['B', 7, 'C', 8]);
+  assert.is(c.post.update({ where: { id: post.id }, data: { title: undefined, views: { increment: 2 } } }).views, 10);
+  const epoch = c.user.update({ where: { id: ann.id }, data: { updatedAt: new Date(0) } });
+  assert.is(epoch.updatedAt.getTime(), 0);
+  const stamped = c.user.update({ where: { id: ann.id }, data: { name: 'Anne' } });
+  assert.ok(stamped.updatedAt.getTime() > 0);
+  assert.throws(() => c.post.update({ where: { id: 987654 }, data: { views: { increment: 1 } } }), (e: any) => e.code === 'P2025' && e.model === 'Post');
+  const gone = c.post.delete({ where: { id: post.id } });
+  assert.is(gone.title, 'C');
+  assert.throws(() => c.post.delete({ where: { id: post.id } }), (e: any) => e.code === 'P2025' && e.model === 'Post');
+  assert.throws(() => c.post.update({ where: { id: post.id }, data: { views: { increment: 1 } } }), (e: any) => e.code === 'P2025');
+});
+
 test('createMany (batched, skipDuplicates), count, aggregate, groupBy', () => {
   seed();
   assert.equal(c.tag.createMany({ data: [{ label: 'a' }, { label: 'b' }] }), { count: 2 });

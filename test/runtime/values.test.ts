@@ -23,6 +23,12 @@ test('DateTime: integer milliseconds (Rust engine), ISO-8601 (JS adapters), CURR
   assert.ok(v.when instanceof Date);
 });
 
+test('DateTime: ISO-8601 text decodes to the same instant as the Date parser (years before 100, leap days, before 1970)', () => {
+  const texts = ['0001-03-01T00:00:00.000Z', '0099-12-31T23:59:59.999Z', '1969-12-31T23:59:59.999Z', '1970-01-01T00:00:00.000Z', '2000-02-29T12:34:56.789Z', '2100-03-01T00:00:00.001Z', '9999-12-31T23:59:59.999Z'];
+  texts.forEach((text, i) => insert.run(`iso-${i}`, null, null, null, null, text, null));
+  texts.forEach((text, i) => assert.is(c.value.findUnique({ where: { id: `iso-${i}` } })!.when!.toISOString(), text));
+});
+
 test('DateTime writes ISO-8601 by default and integer milliseconds with dateTimeFormat "unixepoch-ms"', async () => {
   const when = new Date(Date.UTC(2030, 5, 6, 7, 8, 9, 10));
   c.value.create({ data: { id: 'w-iso', when } });
