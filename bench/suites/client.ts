@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { transformSync } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generate } from '../../src/api.ts';
@@ -87,7 +87,7 @@ function coldStart(ctx: BenchContext, generatedDir: string, dbPath: string): { b
   return { baseline: time(path.join(jsDir, 'baseline.mjs')), generated: time(path.join(jsDir, 'generated.mjs')) };
 }
 
-function bigGenerate(ctx: BenchContext): { models: number; ms: number; cpuMs: number; bytes: number; lines: number; tscMs: number; tscOk: boolean } {
+function bigGenerate(ctx: BenchContext): { models: number; ms: number; cpuMs: number; bytes: number; lines: number; tscMs: number; tscOk: boolean; schemaPath: string } {
   const models = ctx.quick ? 100 : 1000;
   // Inside the repository but outside bench/ (its package.json would hide the package self-reference).
   const dir = path.join(ctx.root, '.tmp', `bench-big${models}`);
@@ -107,7 +107,38 @@ function bigGenerate(ctx: BenchContext): { models: number; ms: number; cpuMs: nu
     [path.join(ctx.root, 'node_modules/typescript/bin/tsc'), '--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', out],
     { cwd: ctx.root, encoding: 'utf8' },
   );
-  return { models, ms, cpuMs, bytes: statSync(out).size, lines: text.split('\n').length, tscMs: performance.now() - t2, tscOk: tsc.status === 0 };
+  return { models, ms, cpuMs, bytes: statSync(out).size, lines: text.split('\n').length, tscMs: performance.now() - t2, tscOk: tsc.status === 0, schemaPath: path.join(dir, 'prisma/schema.prisma') };
+}
+
+/**
+ * Prisma 7's own generator on the same schema (when `prisma` is installed in bench/), for the size and time
+ * comparison. Prisma 7 takes the URL from prisma.config.ts, so the datasource `url` line is dropped; the schema
+ * engine binary is not needed to generate, and pointing the CLI at a stand-in stops it from downloading one.
+ */
+function prismaGenerate(ctx: BenchContext, schemaPath: string): { ms: number; bytes: number; files: number } | { error: string } | undefined {
+  const cli = path.join(ctx.root, 'bench/node_modules/prisma/build/index.js');
+  if (!existsSync(cli)) return undefined;
+  const dir = path.join(ctx.workDir, 'prisma-generate');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'prisma'), { recursive: true });
+  const schema = readFileSync(schemaPath, 'utf8').replace(/^\s*url\s*=.*$/m, '').replace(/provider\s*=\s*"codegen"/, 'provider = "prisma-client"');
+  writeFileSync(path.join(dir, 'prisma/schema.prisma'), schema);
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [cli, 'generate', '--schema', 'prisma/schema.prisma'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING: '1', PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
+  });
+  const ms = performance.now() - t;
+  if (r.status !== 0) return { error: (r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ') };
+  let bytes = 0;
+  let files = 0;
+  for (const f of readdirSync(path.join(dir, 'generated'), { recursive: true, withFileTypes: true })) {
+    if (!f.isFile()) continue;
+    files++;
+    bytes += statSync(path.join(f.parentPath, f.name)).size;
+  }
+  return { ms, bytes, files };
 }
 
 export const clientSuite: BenchSuite = {
@@ -140,7 +171,7 @@ export const clientSuite: BenchSuite = {
     printTable(header, rows);
     console.log(
       `  (each contender in its own process, on its own WAL database with synchronous=NORMAL, after two untimed warm-up runs; ` +
-        `median of ${ctx.quick ? 1 : 5} runs of process CPU time; read-only operations best of 3 passes)`,
+        `median of ${ctx.quick ? 1 : 5} runs of process CPU time; reads and the increment best of 3 passes)`,
     );
 
     const cold = coldStart(ctx, generatedDir, path.join(ctx.workDir, 'baseline-0.db'));
@@ -153,5 +184,13 @@ export const clientSuite: BenchSuite = {
       `  generate for ${big.models} models (whole process): ${big.ms.toFixed(0)} ms wall, ${big.cpuMs} ms CPU; output ${(big.bytes / 1024 / 1024).toFixed(2)} MB, ${big.lines.toLocaleString('en-US')} lines; ` +
         `tsc --strict --noEmit ${(big.tscMs / 1000).toFixed(1)} s (${big.tscOk ? 'no errors' : 'ERRORS'})`,
     );
+    const prisma = prismaGenerate(ctx, big.schemaPath);
+    if (prisma === undefined) console.log('  Prisma 7 is not installed in bench/: run `npm install --prefix bench` to compare with `prisma generate`.');
+    else if ('error' in prisma) console.log(`  prisma generate failed: ${prisma.error}`);
+    else
+      console.log(
+        `  prisma generate (prisma-client generator, same schema, whole process): ${prisma.ms.toFixed(0)} ms wall; output ${(prisma.bytes / 1024 / 1024).toFixed(2)} MB ` +
+          `in ${prisma.files} files; ours is ${(big.bytes / prisma.bytes).toFixed(3)} of its size and takes ${(big.ms / prisma.ms).toFixed(2)} of its time`,
+      );
   },
 };
