@@ -45,46 +45,44 @@ export function parseAnnotations(docs: string | undefined): Annotation[] {
   return out;
 }
 
-function matchingParen(text: string, open: number): number {
+/**
+ * Visits the characters of `text` from `from` that stand outside quoted strings, with the bracket depth before each;
+ * stops when `visit` returns true and returns that index (else -1).
+ */
+function scanOutsideQuotes(text: string, from: number, visit: (c: string, i: number, depth: number) => boolean): number {
   let depth = 0;
   let quote: string | undefined;
-  for (let i = open; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const c = text[i]!;
     if (quote) {
       if (c === '\\') i++;
       else if (c === quote) quote = undefined;
       continue;
     }
+    if (visit(c, i, depth)) return i;
     if (c === '"' || c === "'") quote = c;
     else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      depth--;
-      if (depth === 0) return i;
-    }
+    else if (c === ')' || c === ']' || c === '}') depth--;
   }
   return -1;
 }
 
+/** The index of the bracket that closes the one at `open`, or -1. */
+function matchingParen(text: string, open: number): number {
+  return scanOutsideQuotes(text, open, (c, i, depth) => i > open && depth === 1 && (c === ')' || c === ']' || c === '}'));
+}
+
+/** `text` split at its top-level commas, parts trimmed, empty parts dropped. */
 function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
-  let depth = 0;
-  let quote: string | undefined;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = undefined;
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) {
+  scanOutsideQuotes(text, 0, (c, i, depth) => {
+    if (c === ',' && depth === 0) {
       parts.push(text.slice(start, i));
       start = i + 1;
     }
-  }
+    return false;
+  });
   parts.push(text.slice(start));
   return parts.map((p) => p.trim()).filter((p) => p !== '');
 }
