@@ -130,6 +130,7 @@ function takeBackupIfPending(conn: DatabaseConnection, migrations: readonly Migr
   } finally {
     rmSync(partial, { force: true });
   }
+  removeAbandonedPartials(dir, base);
   const keep = settings.keep ?? 3;
   const backups = readdirSync(dir)
     .filter((f) => f.startsWith(`${base}.backup-`) && f.endsWith('.db'))
@@ -137,6 +138,29 @@ function takeBackupIfPending(conn: DatabaseConnection, migrations: readonly Migr
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs || (a < b ? 1 : -1));
   for (const old of backups.slice(keep)) rmSync(old, { force: true });
   return file;
+}
+
+/**
+ * A launch killed while copying leaves `<db>.backup-<stamp>.<pid>.partial` behind: removed once its process is gone.
+ * A partial copy whose process still runs belongs to a concurrent launch and is left alone.
+ */
+function removeAbandonedPartials(dir: string, base: string): void {
+  const prefix = `${base}.backup-`;
+  for (const f of readdirSync(dir)) {
+    if (!f.startsWith(prefix) || !f.endsWith('.partial')) continue;
+    const pid = Number(/\.(\d+)\.partial$/.exec(f)?.[1]);
+    if (Number.isInteger(pid) && pid > 0 && !processRuns(pid)) rmSync(path.join(dir, f), { force: true });
+  }
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, under another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**

@@ -93,4 +93,39 @@ console.log(JSON.stringify(r.applied));`;
   assert.not.ok(readdirSync(dir).some((f) => f.endsWith('.partial')));
 });
 
+test('a launch killed while it copies leaves a partial backup: the next launch removes it and backs up afresh', async () => {
+  const { dir, db } = installedV1();
+  const d = new Database(db);
+  // Enough data (~40 MB) that the copy takes long enough to be caught half-way.
+  d.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400000) INSERT INTO "User" ("email") SELECT printf('user%d-%s@example.com', i, hex(randomblob(32))) FROM n`);
+  d.close();
+  const folder = tempProject({
+    'migrations/migration_lock.toml': 'provider = "sqlite"\n',
+    'migrations/20240101000000_init/migration.sql': INIT,
+    'migrations/20240102000000_posts/migration.sql': POSTS,
+  });
+  const launcher = `import { migrate } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist/migrate.js')).href)};
+migrate({ path: process.argv[1], migrationsDir: process.argv[2], backup: true });`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', launcher, db, path.join(folder, 'migrations')], { cwd: dir, stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  let caught = false;
+  for (let waited = 0; waited < 20_000 && child.exitCode === null; waited += 2) {
+    if (readdirSync(dir).some((f) => f.endsWith('.partial'))) {
+      child.kill('SIGKILL');
+      caught = true;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  await exited;
+  assert.ok(caught, 'the launch was killed during its copy');
+  assert.ok(readdirSync(dir).some((f) => f.endsWith('.partial')), 'the killed launch left its partial copy');
+  assert.equal(appliedIn(db), ['20240101000000_init'], 'nothing was applied by the killed launch');
+
+  const next = migrate({ path: db, migrationsDir: path.join(folder, 'migrations'), backup: true });
+  assert.equal(next.applied, ['20240102000000_posts']);
+  assert.equal(appliedIn(next.backup!), ['20240101000000_init']);
+  assert.not.ok(readdirSync(dir).some((f) => f.endsWith('.partial')), 'the abandoned partial copy is gone');
+});
+
 test.run();
