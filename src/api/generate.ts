@@ -34,6 +34,8 @@ export interface GeneratedOutput {
   /** The generator block's name; null when the schema has no codegen generator block (the defaults apply). */
   readonly generator: string | null;
   readonly outputDir: string;
+  /** The custom templates folder (`templates` in the block or the option), when there is one. */
+  readonly templatesDir?: string;
   readonly files: readonly GeneratedFile[];
   /** In check mode: a unified diff of the stale files. */
   readonly diff: string;
@@ -139,7 +141,14 @@ export async function generateClients(
     if (!r.outputDir) continue;
     const outputDir = r.outputDir;
     const stale = r.files.some((f) => f.status === 'stale' || f.status === 'missing');
-    outputs.push({ generator: name ?? null, outputDir, files: r.files.map((f) => ({ ...f, file: path.join(outputDir, f.path) })), diff: r.diff, stale });
+    outputs.push({
+      generator: name ?? null,
+      outputDir,
+      ...(r.templatesDir ? { templatesDir: r.templatesDir } : {}),
+      files: r.files.map((f) => ({ ...f, file: path.join(outputDir, f.path) })),
+      diff: r.diff,
+      stale,
+    });
     if (options.check && options.typecheck !== false && !stale && r.files.length && !hasErrors(r.diagnostics)) {
       const { typeCheckDirectory } = await import('../codegen/emit.js');
       diagnostics.push(...(await typeCheckDirectory(outputDir)));

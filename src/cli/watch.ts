@@ -8,6 +8,8 @@ import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
 export interface SchemaWatcher {
+  /** Also runs after changes to any file in `dir` and its subfolders (a custom templates folder, say). */
+  watchFolder(dir: string): void;
   /** Stops watching; resolves when a run in progress has finished. */
   close(): Promise<void>;
 }
@@ -19,33 +21,41 @@ export interface WatchOptions {
   readonly onError?: (error: Error) => void;
 }
 
-/** Calls `run` after changes to the schema at `location` (a file, or a folder of `.prisma` files). */
+/**
+ * Calls `run` after changes to the schema at `location` (a file, or a folder of `.prisma` files), and to the files
+ * of the folders added later with `watchFolder`.
+ */
 export function watchSchema(location: string, run: () => Promise<void>, options: WatchOptions = {}): SchemaWatcher {
   const isFolder = statSync(location, { throwIfNoEntry: false })?.isDirectory() ?? false;
   const runner = serialRunner(run, options.debounceMs ?? 100);
   const watchers = new Map<string, FSWatcher>();
   // One non-recursive watcher per folder, all in place before this returns. (Node 20's recursive watch on Linux
   // adds the subfolders' watchers asynchronously, so a change made right after start could be missed.)
-  const watchFolder = (dir: string, relevant: (file: string) => boolean): void => {
+  const watchFolder = (dir: string, relevant: (file: string) => boolean, onEntry?: (entry: string) => void): void => {
     if (watchers.has(dir)) return;
     const watcher = watch(dir, (_event, file) => {
       const name = file === null ? null : String(file);
-      if (isFolder && name !== null) addSubfolder(path.join(dir, name));
+      // A new subfolder of a watched tree is watched too.
+      if (onEntry && name !== null) onEntry(path.join(dir, name));
       if (name === null || relevant(name)) runner.trigger();
     });
     watcher.on('error', (e) => options.onError?.(e));
     watchers.set(dir, watcher);
   };
   const isSchemaFile = (name: string): boolean => name.endsWith('.prisma');
-  const addSubfolder = (dir: string): void => {
+  const anyFile = (): boolean => true;
+  const addTree = (dir: string, relevant: (file: string) => boolean): void => {
     if (watchers.has(dir) || !statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
-    watchFolder(dir, isSchemaFile);
-    for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) addSubfolder(path.join(dir, entry.name));
+    watchFolder(dir, relevant, (sub) => addTree(sub, relevant));
+    for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) addTree(path.join(dir, entry.name), relevant);
   };
-  if (isFolder) addSubfolder(location);
+  if (isFolder) addTree(location, isSchemaFile);
   // A single file: watch its folder, for the editors that replace the file by a rename.
   else watchFolder(path.dirname(location), (name) => name === path.basename(location));
   return {
+    watchFolder(dir) {
+      addTree(path.resolve(dir), anyFile);
+    },
     async close() {
       for (const w of watchers.values()) w.close();
       await runner.stop();

@@ -33,6 +33,8 @@ export interface GenerateFilesOptions {
 
 export interface GenerateFilesResult {
   readonly outputDir?: string;
+  /** The custom templates folder, when the generator has one. */
+  readonly templatesDir?: string;
   readonly files: readonly FileOutcome[];
   readonly diff: string;
   readonly diagnostics: readonly Diagnostic[];
@@ -105,7 +107,8 @@ export async function generateFiles(schema: SchemaModel, opts: GenerateFilesOpti
   if (hasErrors(resolved.diagnostics)) return { files: [], diff: '', diagnostics: resolved.diagnostics };
   const { files, diagnostics, context } = await renderClient(schema, resolved.generator, resolved.templatesDir, resolved.formatter);
   const all = [...resolved.diagnostics, ...diagnostics];
-  if (hasErrors(all)) return { outputDir: resolved.outputDir, files: [], diff: '', diagnostics: all, context };
+  const where = { outputDir: resolved.outputDir, ...(resolved.templatesDir ? { templatesDir: resolved.templatesDir } : {}) };
+  if (hasErrors(all)) return { ...where, files: [], diff: '', diagnostics: all, context };
   const written = writeFiles(resolved.outputDir, files, opts.check ?? false);
-  return { outputDir: resolved.outputDir, files: written.files, diff: written.diff, diagnostics: all, context };
+  return { ...where, files: written.files, diff: written.diff, diagnostics: all, context };
 }

@@ -96,4 +96,33 @@ test('generate --watch on a schema folder: a change in any .prisma file regenera
   }
 });
 
+test('generate --watch follows the custom templates folder too: edits, new files, and a broken template that is then fixed', async () => {
+  const generator = 'generator client {\n  provider  = "codegen"\n  output    = "./generated"\n  templates = "./tpl"\n}\n';
+  const dir = tempProject({ 'schema.prisma': `${SQLITE_DATASOURCE}\n${generator}${MODELS}`, 'tpl/models.txt.hbs': 'v1:{{#each models}}{{name}}{{/each}}\n' });
+  const read = (file: string): string => {
+    try {
+      return readFileSync(path.join(dir, 'generated', file), 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const w = startWatch(dir);
+  try {
+    await until(w, 'the first generation', () => w.stdout().includes('Watching schema.prisma for changes'));
+    assert.is(read('models.txt'), 'v1:User\n');
+    writeFileSync(path.join(dir, 'tpl/models.txt.hbs'), 'v2:{{#each models}}{{name}}{{/each}}\n');
+    await until(w, 'the edited template to be rendered', () => read('models.txt') === 'v2:User\n');
+    writeFileSync(path.join(dir, 'tpl/models.txt.hbs'), 'v3:{{#each models}}{{name}}\n');
+    await until(w, 'the template error', () => w.stderr().includes('Not regenerated'));
+    assert.is(read('models.txt'), 'v2:User\n', 'a broken template keeps the last output');
+    writeFileSync(path.join(dir, 'tpl/count.txt.hbs'), '{{models.length}} models\n');
+    writeFileSync(path.join(dir, 'tpl/models.txt.hbs'), 'v4:{{#each models}}{{name}}{{/each}}\n');
+    await until(w, 'the fixed template and the new one', () => read('models.txt') === 'v4:User\n' && read('count.txt').startsWith('1 models'));
+    w.child.kill('SIGINT');
+    assert.is((await w.exit).code, 0);
+  } finally {
+    if (w.child.exitCode === null) w.child.kill('SIGKILL');
+  }
+});
+
 test.run();

@@ -51,19 +51,25 @@ export async function runGenerate(args: GenerateArgs, io: CliIO): Promise<number
   const first = await once(args, io);
   if (!args.watch) return first.code;
   if (!first.result.location) return first.code;
-  return watchAndRegenerate(first.result.location, args, io);
+  return watchAndRegenerate(first.result, args, io);
 }
 
 /**
  * `--watch`: regenerates after each change to the schema until SIGINT or SIGTERM, then exits 0. A schema with
  * errors prints its diagnostics and leaves the last generated files as they were.
  */
-function watchAndRegenerate(location: string, args: GenerateArgs, io: CliIO): Promise<number> {
+function watchAndRegenerate(first: GenerateResult, args: GenerateArgs, io: CliIO): Promise<number> {
+  const location = first.location!;
   return new Promise<number>((resolve) => {
+    // Custom templates folders are watched too, as soon as a run names them (the schema may add one later).
+    const watchTemplates = (result: GenerateResult): void => {
+      for (const o of result.outputs) if (o.templatesDir) watcher.watchFolder(o.templatesDir);
+    };
     const regenerate = async (): Promise<void> => {
       try {
-        const { code } = await once(args, io);
-        if (code !== EXIT.ok) io.stderr('Not regenerated: the generated files are those of the last valid schema. Waiting for changes…\n');
+        const { code, result } = await once(args, io);
+        watchTemplates(result);
+        if (code !== EXIT.ok) io.stderr('Not regenerated: the generated files are those of the last valid schema and templates. Waiting for changes…\n');
       } catch (e) {
         // A bug: report it and keep watching, so that the next save can still work.
         io.stderr(`internal error: ${(e as Error).message}\n`);
@@ -85,6 +91,7 @@ function watchAndRegenerate(location: string, args: GenerateArgs, io: CliIO): Pr
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
+    watchTemplates(first);
     // Only now: every watcher is in place, so a change made after this line is seen.
     io.stdout(`Watching ${displayPath(io.cwd, location)} for changes (Ctrl-C to stop)…\n`);
   });
