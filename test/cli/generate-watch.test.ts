@@ -1,7 +1,7 @@
 /**
  * `codegen generate --watch` in a real child process: a burst of saves regenerates once, an invalid schema prints its
  * diagnostics and keeps the last good output, a schema replaced by rename (as editors save) is still picked up, and
- * SIGINT stops it cleanly with exit 0. Every wait polls for the expected output with a deadline: no fixed sleeps.
+ * SIGINT stops it cleanly with exit 0; a custom templates folder is followed too. Every wait polls for the expected output with a deadline: no fixed sleeps.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
