@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadContender } from './contenders.ts';
-import { createDatabase, FULL, makeInputs, OPERATIONS, QUICK, REPEATABLE } from './workload.ts';
+import { createDatabase, FULL, makeInputs, OPERATIONS, PASSES, QUICK } from './workload.ts';
 
 const [name, dbPath, generatedDir, quick, ddlPath] = process.argv.slice(2) as [string, string, string, string, string];
 const ddl = readFileSync(ddlPath, 'utf8');
@@ -26,8 +26,7 @@ const c = await loadContender(name, dbPath, generatedDir);
 const seconds: Record<string, number> = {};
 for (const [op] of OPERATIONS) {
   let best = Infinity;
-  // Repeatable operations run three times (best kept); creates and deletes once.
-  for (let rep = 0; rep < (REPEATABLE.has(op) ? 3 : 1); rep++) {
+  for (let pass = 0; pass < PASSES[op]; pass++) {
     const t = process.cpuUsage();
     await c.run[op](inputs);
     const u = process.cpuUsage(t);

@@ -171,7 +171,7 @@ export const clientSuite: BenchSuite = {
     printTable(header, rows);
     console.log(
       `  (each contender in its own process, on its own WAL database with synchronous=NORMAL, after two untimed warm-up runs; ` +
-        `median of ${ctx.quick ? 1 : 5} runs of process CPU time; reads and the increment best of 3 passes)`,
+        `median of ${ctx.quick ? 1 : 5} runs of process CPU time; the best of 10 passes for reads, of 3 for the increment)`,
     );
 
     const cold = coldStart(ctx, generatedDir, path.join(ctx.workDir, 'baseline-0.db'));

@@ -1,12 +1,14 @@
 /**
  * One model's accessor (`client.user`): Prisma's operations, synchronous. Fixed-shape calls take fast paths with
- * statements prepared once (findUnique by primary key, create and update without nested writes); everything else
- * builds SQL from the arguments and reuses the prepared statement cached under that SQL text.
+ * statements prepared once (findUnique by primary key, findMany with plain equalities, create and update without
+ * nested writes); everything else builds SQL from the arguments and reuses the prepared statement cached under
+ * that SQL text.
  */
 import { aggregate, count, groupBy } from './aggregate.js';
 import type { Engine, ModelRuntime, Statement } from './engine.js';
 import { encodeValue, writeNow } from './codecs.js';
 import { ClientError, notFound } from './errors.js';
+import { FindManyPlans } from './find-plan.js';
 import { findMany, selectRecords, shapeOf, shapeRows, type FindArgs } from './read.js';
 import { isPlainObject, whereSql } from './where.js';
 import { createRow, deleteRows, run, setClauses, updateOne, updateRows } from './write.js';
@@ -30,6 +32,7 @@ export class ModelDelegate {
   private lastUpdate: UpdatePlan | undefined;
   private readonly pkName: string | undefined;
   private readonly pkFast: boolean;
+  private readonly findPlans: FindManyPlans;
 
   constructor(
     private readonly e: Engine,
@@ -38,6 +41,7 @@ export class ModelDelegate {
     this.pkName = m.pk.length === 1 ? m.pk[0] : undefined;
     const kind = this.pkName ? m.byName.get(this.pkName)!.kind : undefined;
     this.pkFast = kind === 'Int' || kind === 'String' || kind === 'BigInt';
+    this.findPlans = new FindManyPlans(e, m);
   }
 
   /** The primary-key value when `where` is exactly `{ pk: scalar }`, else undefined. */
@@ -87,7 +91,7 @@ export class ModelDelegate {
   }
 
   findMany(args: Obj = {}): unknown[] {
-    return findMany(this.e, this.m, args as FindArgs);
+    return this.findPlans.run(args) ?? findMany(this.e, this.m, args as FindArgs);
   }
 
   /** Re-reads a written row with `select`/`include` applied. */

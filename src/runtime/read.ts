@@ -12,14 +12,14 @@ type Obj = Record<string, unknown>;
 /** A row: an array in raw mode (full rows), an object keyed by column name otherwise (subset selects). */
 type Row = any;
 
-interface Shape {
+export interface Shape {
   /** null: every scalar, mapped by the generated mapper. */
   readonly scalars: readonly FieldRuntime[] | null;
   readonly relations: readonly [RelationMeta, Obj][];
   readonly counts: readonly RelationMeta[] | null;
 }
 
-const FULL_SHAPE: Shape = { scalars: null, relations: [], counts: null };
+export const FULL_SHAPE: Shape = { scalars: null, relations: [], counts: null };
 
 export function shapeOf(m: ModelRuntime, select: unknown, include: unknown): Shape {
   if (select !== undefined && select !== null && include !== undefined && include !== null) {
@@ -77,6 +77,18 @@ export interface Selected {
 /** Runs a query for model `m` with the given shape; returns the rows and the shaped records. */
 export function selectRecords(e: Engine, m: ModelRuntime, shape: Shape, q: Query): Selected {
   const raw = shape.scalars === null;
+  const sql = selectSql(e, m, shape, q);
+  let rows: Row[];
+  try {
+    rows = e.stmt(sql, m.safeIntegers, raw).all(...q.params) as Row[];
+  } catch (err) {
+    throw e.translate(err, m);
+  }
+  return { rows, records: shapeRows(e, m, shape, rows), keyBase: raw ? m.scalarList.length + (shape.counts?.length ?? 0) : undefined };
+}
+
+/** The SELECT statement of a query (raw rows when the shape reads every scalar). */
+export function selectSql(e: Engine, m: ModelRuntime, shape: Shape, q: Query): string {
   const cols: string[] = [];
   if (shape.scalars === null) cols.push(m.colsT0);
   else {
@@ -107,13 +119,7 @@ export function selectRecords(e: Engine, m: ModelRuntime, shape: Shape, q: Query
     // LIMIT/OFFSET are inlined as integer literals: a bound LIMIT keeps SQLite from its top-N sort (2x slower).
     if (q.limit !== undefined || q.offset !== undefined) sql += limitSql(q.limit, q.offset);
   }
-  let rows: Row[];
-  try {
-    rows = e.stmt(sql, m.safeIntegers, raw).all(...q.params) as Row[];
-  } catch (err) {
-    throw e.translate(err, m);
-  }
-  return { rows, records: shapeRows(e, m, shape, rows), keyBase: raw ? m.scalarList.length + (shape.counts?.length ?? 0) : undefined };
+  return sql;
 }
 
 export function limitSql(limit: number | undefined, offset: number | undefined): string {
