@@ -103,16 +103,15 @@ export function parseAttribute(c: Cursor, block: boolean): AttributeNode {
   return { kind: 'Attribute', block, name, nameSpan, args, hasParens, span: last === nameTok ? c.between(start, nameSpan.end) : spanOf(c, at, last, start) };
 }
 
-/** `arg, arg, …` up to the closing token (consumed and returned). Arguments may be named (`key: value`). */
+/**
+ * `arg, arg, …` up to the closing token (consumed and returned). Arguments may be named (`key: value`).
+ * This and the lists below are items separated by commas, with no trailing comma; each spells out its loop rather
+ * than take a callback, which would be a closure allocated per list.
+ */
 function parseArgumentList(c: Cursor, args: Argument[], close: TokenKind): Token {
-  return parseSeparated(c, close, () => args.push(parseArgument(c)));
-}
-
-/** Items separated by commas up to the closing token, which is consumed and returned (no trailing comma). */
-function parseSeparated(c: Cursor, close: TokenKind, item: () => void): Token {
   if (c.is(close)) return c.next();
   for (;;) {
-    item();
+    args.push(parseArgument(c));
     if (c.is(close)) return c.next();
     c.expect('Comma', 'attribute');
   }
@@ -150,19 +149,37 @@ export function parseValue(c: Cursor): Expr {
     case 'LSquare': {
       c.next();
       const items: Expr[] = [];
-      const last = parseSeparated(c, 'RSquare', () => items.push(parseValue(c)));
+      let last: Token;
+      if (c.is('RSquare')) last = c.next();
+      else
+        for (;;) {
+          items.push(parseValue(c));
+          if (c.is('RSquare')) {
+            last = c.next();
+            break;
+          }
+          c.expect('Comma', 'attribute');
+        }
       return { kind: 'Array', items, span: spanOf(c, t, last) };
     }
     case 'LCurly': {
       c.next();
       const entries: Argument[] = [];
-      const last = parseSeparated(c, 'RCurly', () => {
-        const key = c.expect('Identifier', 'attribute');
-        c.expect('Colon', 'attribute');
-        const value = parseValue(c);
-        const nameSpan = c.tokenSpan(key);
-        entries.push({ name: key.image, nameSpan, value, span: c.between(nameSpan.start, value.span.end) });
-      });
+      let last: Token;
+      if (c.is('RCurly')) last = c.next();
+      else
+        for (;;) {
+          const key = c.expect('Identifier', 'attribute');
+          c.expect('Colon', 'attribute');
+          const value = parseValue(c);
+          const nameSpan = c.tokenSpan(key);
+          entries.push({ name: key.image, nameSpan, value, span: c.between(nameSpan.start, value.span.end) });
+          if (c.is('RCurly')) {
+            last = c.next();
+            break;
+          }
+          c.expect('Comma', 'attribute');
+        }
       return { kind: 'Object', entries, span: spanOf(c, t, last) };
     }
     case 'Identifier': {

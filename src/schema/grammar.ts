@@ -219,16 +219,24 @@ class Grammar {
       );
       type = { name: '', optional, list, span: typeExpr.span };
     }
-    return { kind: 'Field', type, ...this.declarationTail(nameTok, last, docs) };
+    const tail = this.declarationTail(nameTok, last, docs);
+    // Properties spelled out, not spread: a spread copies through a slow path and leaves an out-of-object property
+    // store on each of the file's fields. The order is the tree's (kind, type, name, …, span).
+    return tail.trailingComment
+      ? { kind: 'Field', type, name: tail.name, nameSpan: tail.nameSpan, attributes: tail.attributes, docs: tail.docs, trailingComment: tail.trailingComment, span: tail.span }
+      : { kind: 'Field', type, name: tail.name, nameSpan: tail.nameSpan, attributes: tail.attributes, docs: tail.docs, span: tail.span };
   }
 
   enumValue(docs: string[]): Member {
     const nameTok = this.c.next();
-    return { kind: 'EnumValue', ...this.declarationTail(nameTok, nameTok, docs) };
+    const tail = this.declarationTail(nameTok, nameTok, docs);
+    return tail.trailingComment
+      ? { kind: 'EnumValue', name: tail.name, nameSpan: tail.nameSpan, attributes: tail.attributes, docs: tail.docs, trailingComment: tail.trailingComment, span: tail.span }
+      : { kind: 'EnumValue', name: tail.name, nameSpan: tail.nameSpan, attributes: tail.attributes, docs: tail.docs, span: tail.span };
   }
 
   /** What fields and enum values end with: attributes and a trailing comment (which may be documentation). */
-  declarationTail(nameTok: Token, last: Token, docs: string[]) {
+  declarationTail(nameTok: Token, last: Token, docs: string[]): DeclarationTail {
     const c = this.c;
     const attributes: AttributeNode[] = [];
     let end = last;
@@ -243,7 +251,7 @@ class Grammar {
       nameSpan,
       attributes,
       docs: trailingComment?.doc ? [...docs, docText(trailingComment.text)] : docs,
-      ...(trailingComment ? { trailingComment } : {}),
+      trailingComment,
       span: spanOf(c, nameTok, end, nameSpan.start),
     };
   }
@@ -298,6 +306,15 @@ class Grammar {
         });
     }
   }
+}
+
+interface DeclarationTail {
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly attributes: AttributeNode[];
+  readonly docs: string[];
+  readonly trailingComment: CommentNode | undefined;
+  readonly span: Span;
 }
 
 function isDeclaration(m: Member): boolean {

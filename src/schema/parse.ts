@@ -53,7 +53,7 @@ class FileParser {
   }
 
   run(): ParseResult {
-    const { tokens, problems } = tokenize(this.text);
+    const { tokens, problems, bracketsSpanLines } = tokenize(this.text);
     for (const p of problems) {
       const span = this.span(p.start, p.end);
       switch (p.kind) {
@@ -93,7 +93,7 @@ class FileParser {
           break;
       }
     }
-    const items = parseTokens(repairTokens(tokens, this), this);
+    const items = parseTokens(repairTokens(tokens, this, bracketsSpanLines), this);
     return { ast: { file: this.file, text: this.text, items }, diagnostics: sortDiagnostics(this.#diagnostics) };
   }
 

@@ -24,15 +24,17 @@ export interface RepairSink {
   readonly textLength: number;
 }
 
-export function repairTokens(tokens: Token[], sink: RepairSink): Token[] {
-  return new Repair(sink).run(tokens);
+/** `bracketsSpanLines`: what the lexer found (LexResult), or undefined to look here. */
+export function repairTokens(tokens: Token[], sink: RepairSink, bracketsSpanLines = hasBracketsSpanningLines(tokens)): Token[] {
+  return new Repair(sink).run(tokens, bracketsSpanLines);
 }
 
 class Repair {
   constructor(readonly sink: RepairSink) {}
 
-  run(tokens: Token[]): Token[] {
-    return this.repairBlocks(this.joinBracketedLines(tokens));
+  run(tokens: Token[], bracketsSpanLines: boolean): Token[] {
+    // Nearly every file keeps its brackets on one line: then there is nothing to join, and no copy to make.
+    return this.repairBlocks(bracketsSpanLines ? this.joinBracketedLines(tokens) : tokens);
   }
 
   span(start: number, end: number): Span {
@@ -54,8 +56,6 @@ class Repair {
    * the end of its line.
    */
   joinBracketedLines(tokens: Token[]): Token[] {
-    // Nearly every file keeps its brackets on one line: then there is nothing to do, and no copy to make.
-    if (!bracketsSpanLines(tokens)) return tokens;
     const out: Token[] = [];
     const brackets: Token[] = [];
     let reported = false;
@@ -300,7 +300,7 @@ class Repair {
 }
 
 /** Whether a line break or a comment falls inside brackets: the only case `joinBracketedLines` changes anything. */
-function bracketsSpanLines(tokens: readonly Token[]): boolean {
+function hasBracketsSpanningLines(tokens: readonly Token[]): boolean {
   let depth = 0;
   // Indexed loops over the file's tokens here and below: `for … of` allocates an iterator result per token in code
   // that V8 has not optimised yet, and a one-shot run never gets that far.
