@@ -29,6 +29,9 @@ interface FieldKeys {
   unique?: UniqueConstraint;
 }
 
+/** Block attributes a model may have once. */
+const SINGLE_BLOCK_ATTRIBUTES = new Set(['map', 'id', 'ignore', 'schema', 'shardKey']);
+
 export function lowerModel(block: BlockNode, names: TypeNames, diagnostics: Diagnostic[], unresolved: Set<string>): Model {
   const fields: Field[] = [];
   const seen = new Map<string, FieldNode>();
@@ -71,7 +74,7 @@ export function lowerModel(block: BlockNode, names: TypeNames, diagnostics: Diag
     blockAttributes.push(a);
     const bound = bindAttribute(a, BLOCK_ATTRIBUTES, () => `on ${block.keyword} \`${block.name}\``, diagnostics);
     if (!bound) continue;
-    if (['map', 'id', 'ignore', 'schema', 'shardKey'].includes(a.name) && reportRepeated(a, seenAttrs, diagnostics)) continue;
+    if (SINGLE_BLOCK_ATTRIBUTES.has(a.name) && reportRepeated(a, seenAttrs, diagnostics)) continue;
     switch (a.name) {
       case 'map': {
         const v = mapName(bound, diagnostics);

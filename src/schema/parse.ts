@@ -36,7 +36,8 @@ export function parseSchemaFile(file: string, text: string): ParseResult {
 }
 
 class FileParser {
-  readonly #lines: LineIndex;
+  /** Made on first use: tokens know their own positions, so a valid file never needs it. */
+  #lineIndex: LineIndex | undefined;
   readonly #diagnostics: Diagnostic[] = [];
   /** Lines that already have a syntax error: Prisma reports one per line, and so do we. */
   readonly #errorLines = new Set<number>();
@@ -44,8 +45,10 @@ class FileParser {
   constructor(
     readonly file: string,
     readonly text: string,
-  ) {
-    this.#lines = new LineIndex(text);
+  ) {}
+
+  get #lines(): LineIndex {
+    return (this.#lineIndex ??= new LineIndex(this.text));
   }
 
   get textLength(): number {
