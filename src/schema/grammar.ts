@@ -109,8 +109,9 @@ class Grammar {
       const lineStart = members.length;
       const lineStartDocs = pendingDocs;
       const lineStartDeclLine = lastDeclLine;
-      // Reported only when the whole line parses: otherwise the line's own error says more.
-      const secondDeclarations: Diagnostic[] = [];
+      // Reported only when the whole line parses: otherwise the line's own error says more. Made when needed (rarely):
+      // this runs for every line of the file.
+      let secondDeclarations: Diagnostic[] | undefined;
       try {
         // One line may hold several declarations (an error), so parse until the line break.
         while (c.peek() && !c.is('LineBreak') && !isCommentToken(c.peek()!)) {
@@ -120,12 +121,12 @@ class Grammar {
           pendingDocs = [];
           if (!member) continue;
           if (member.span.start.line === lastDeclLine && members.length > 0 && isDeclaration(members[members.length - 1]!)) {
-            secondDeclarations.push(diagnostic('P106', 'Only one declaration is allowed per line.', { span: member.span, hint: 'Move this declaration to its own line.' }));
+            (secondDeclarations ??= []).push(diagnostic('P106', 'Only one declaration is allowed per line.', { span: member.span, hint: 'Move this declaration to its own line.' }));
           }
           members.push(member);
           lastDeclLine = member.span.end.line;
         }
-        for (const d of secondDeclarations) this.sink.syntaxError(d);
+        if (secondDeclarations) for (const d of secondDeclarations) this.sink.syntaxError(d);
       } catch (e) {
         if (!(e instanceof SyntaxFailure)) throw e;
         this.fail(e);
