@@ -82,7 +82,9 @@ export function bindAttribute(
   // below never writes to.
   const bound = attribute.args.length > 0 ? new Map<string, Argument>() : NO_ARGUMENTS;
   let ok = true;
-  for (const arg of attribute.args) {
+  const args = attribute.args;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
     let key = arg.name;
     if (key === undefined) {
       if (!signature.positional) {
