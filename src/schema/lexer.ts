@@ -59,6 +59,9 @@ export interface LexResult {
   readonly bracketsSpanLines: boolean;
 }
 
+/** The text of each character from `(` (40) to `}` (125), indexed by code - 40: punctuation tokens share these. */
+const PUNCTUATION_IMAGES = Array.from({ length: 86 }, (_, k) => String.fromCharCode(k + 40));
+
 /** The kind of a one-character punctuation token, by character code. */
 function punctuation(c: number): TokenKind | undefined {
   switch (c) {
@@ -140,6 +143,10 @@ function isBlank(c: number): boolean {
 function token(text: string, kind: TokenKind, start: number, end: number, line: number, lineStart: number): Token {
   return { kind, image: text.slice(start, end), start, end, line, column: start - lineStart + 1 };
 }
+/** A token whose text is known without slicing (line breaks, punctuation, `@`: over half the tokens of a schema). */
+function fixedToken(image: string, kind: TokenKind, start: number, line: number, lineStart: number): Token {
+  return { kind, image, start, end: start + image.length, line, column: start - lineStart + 1 };
+}
 
 export function tokenize(text: string): LexResult {
   const tokens: Token[] = [];
@@ -157,7 +164,7 @@ export function tokenize(text: string): LexResult {
     const c = text.charCodeAt(i);
     if (c === 10) {
       if (depth > 0) bracketsSpanLines = true;
-      tokens.push(token(text, 'LineBreak', i, i + 1, line, lineStart));
+      tokens.push(fixedToken('\n', 'LineBreak', i, line, lineStart));
       i++;
       line++;
       lineStart = i;
@@ -196,10 +203,10 @@ export function tokenize(text: string): LexResult {
     }
     if (c === 64) {
       if (text.charCodeAt(i + 1) === 64) {
-        tokens.push(token(text, 'BlockAttribute', i, i + 2, line, lineStart));
+        tokens.push(fixedToken('@@', 'BlockAttribute', i, line, lineStart));
         i += 2;
       } else {
-        tokens.push(token(text, 'FieldAttribute', i, i + 1, line, lineStart));
+        tokens.push(fixedToken('@', 'FieldAttribute', i, line, lineStart));
         i++;
       }
       continue;
@@ -279,7 +286,7 @@ export function tokenize(text: string): LexResult {
     if (punct) {
       if (c === 40 || c === 91) depth++;
       else if ((c === 41 || c === 93) && depth > 0) depth--;
-      tokens.push(token(text, punct, i, i + 1, line, lineStart));
+      tokens.push(fixedToken(PUNCTUATION_IMAGES[c - 40]!, punct, i, line, lineStart));
       i++;
       continue;
     }
