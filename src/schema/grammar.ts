@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import type { AttributeNode, BlockKeyword, BlockNode, CommentNode, Member, TopLevel, TypeRef } from './ast.js';
-import { Cursor, parseAttribute, parseValue, spanOf, SyntaxFailure } from './grammar-values.js';
+import { Cursor, exact, parseAttribute, parseValue, spanOf, SyntaxFailure } from './grammar-values.js';
 import type { Token } from './lexer.js';
 import { BLOCK_KEYWORDS, isCommentToken } from './repair.js';
 
@@ -250,7 +250,7 @@ class Grammar {
     return {
       name: nameTok.image,
       nameSpan,
-      attributes,
+      attributes: exact(attributes),
       docs: trailingComment?.doc ? [...docs, docText(trailingComment.text)] : docs,
       trailingComment,
       span: spanOf(c, nameTok, end, nameSpan.start),
