@@ -144,7 +144,7 @@ class Grammar {
       keywordSpan,
       name: nameTok.image,
       nameSpan: c.tokenSpan(nameTok),
-      docs,
+      docs: exact(docs),
       ...(openComment ? { openComment } : {}),
       members,
       span: spanOf(c, keywordTok, last, keywordSpan.start),
@@ -184,7 +184,7 @@ class Grammar {
       );
       return undefined;
     }
-    return { kind: 'Assignment', name: key.image, nameSpan, value, docs, span };
+    return { kind: 'Assignment', name: key.image, nameSpan, value, docs: exact(docs), span };
   }
 
   field(docs: string[]): Member {
@@ -251,7 +251,7 @@ class Grammar {
       name: nameTok.image,
       nameSpan,
       attributes: exact(attributes),
-      docs: trailingComment?.doc ? [...docs, docText(trailingComment.text)] : docs,
+      docs: trailingComment?.doc ? [...docs, docText(trailingComment.text)] : exact(docs),
       trailingComment,
       span: spanOf(c, nameTok, end, nameSpan.start),
     };
