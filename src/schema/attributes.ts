@@ -53,6 +53,9 @@ export const ENUM_BLOCK_ATTRIBUTES: Record<string, AttributeSignature> = {
 
 export type BoundArguments = ReadonlyMap<string, Argument>;
 
+/** Always empty (see bindAttribute). */
+const NO_ARGUMENTS = new Map<string, Argument>();
+
 /** Binds an attribute's arguments to its signature. Returns undefined (with diagnostics) for an unknown attribute. */
 export function bindAttribute(
   attribute: AttributeNode,
@@ -75,9 +78,13 @@ export function bindAttribute(
     );
     return undefined;
   }
-  const bound = new Map<string, Argument>();
+  // Most attributes have no arguments (`@id`, `@unique`, `@updatedAt`): those share one empty map, which the loop
+  // below never writes to.
+  const bound = attribute.args.length > 0 ? new Map<string, Argument>() : NO_ARGUMENTS;
   let ok = true;
-  for (const arg of attribute.args) {
+  const args = attribute.args;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
     let key = arg.name;
     if (key === undefined) {
       if (!signature.positional) {

@@ -46,7 +46,14 @@ export function accessorName(model: string): string {
 
 /** Models the client covers: not ignored, with a primary key or a unique key to identify rows. */
 export function clientModels(schema: SchemaModel): Model[] {
-  return schema.models.filter((m) => !m.ignored && identityOf(m).length > 0);
+  return schema.models.filter((m) => !m.ignored && hasIdentity(m));
+}
+
+/** Whether identityOf(m) is not empty, without building it. */
+function hasIdentity(m: Model): boolean {
+  if (m.primaryKey) return m.primaryKey.fields.length > 0;
+  const u = m.uniques.find((x) => !x.where);
+  return u !== undefined && u.fields.length > 0;
 }
 
 /** The fields that identify a model's rows: the primary key, else the first full unique key. */
@@ -80,21 +87,30 @@ export function clientTypeNames(schema: SchemaModel): ClientTypeName[] {
     ...clientModels(schema).map((m) => ({ kind: 'model' as const, name: m.name, dbName: m.dbName, nameSpan: m.nameSpan })),
   ];
   const claims = (kind: 'model' | 'enum', name: string): string[] => (kind === 'model' ? [name, ...CLIENT_TYPE_SUFFIXES.map((s) => name + s)] : [name]);
+  // Each declaration's own claims, built once (a model's are 15 names; a schema may have thousands of models).
+  const ownClaims = decls.map((d) => claims(d.kind, d.name));
   const generatedBy = new Map<string, string>();
-  for (const d of decls) if (d.kind === 'model') for (const s of CLIENT_TYPE_SUFFIXES) generatedBy.set(d.name + s, d.name);
+  for (let i = 0; i < decls.length; i++) {
+    const d = decls[i]!;
+    if (d.kind !== 'model') continue;
+    const own = ownClaims[i]!;
+    for (let k = 1; k < own.length; k++) generatedBy.set(own[k]!, d.name);
+  }
   const taken = new Set<string>(RESERVED.keys());
   const typeNames = new Map<string, string>();
   const clashes = new Map<string, string>();
-  for (const d of decls) {
+  for (let i = 0; i < decls.length; i++) {
+    const d = decls[i]!;
     const owner = generatedBy.get(d.name);
     const why = RESERVED.get(d.name) ?? (owner !== undefined && owner !== d.name ? `the name of a type the client declares for the model \`${owner}\`` : undefined);
     if (why !== undefined) clashes.set(d.name, why);
     else {
-      const clashing = claims(d.kind, d.name).find((n) => taken.has(n));
+      const own = ownClaims[i]!;
+      const clashing = own.find((n) => taken.has(n));
       if (clashing !== undefined) clashes.set(d.name, `a name whose generated type \`${clashing}\` another declaration already has`);
       else {
         typeNames.set(d.name, d.name);
-        for (const n of claims(d.kind, d.name)) taken.add(n);
+        for (const n of own) taken.add(n);
       }
     }
   }
@@ -107,7 +123,10 @@ export function clientTypeNames(schema: SchemaModel): ClientTypeName[] {
   }
   return decls.map((d) => {
     const clash = clashes.get(d.name);
-    return { ...d, typeName: typeNames.get(d.name)!, ...(clash !== undefined ? { clash } : {}) };
+    const typeName = typeNames.get(d.name)!;
+    return clash !== undefined
+      ? { kind: d.kind, name: d.name, dbName: d.dbName, nameSpan: d.nameSpan, typeName, clash }
+      : { kind: d.kind, name: d.name, dbName: d.dbName, nameSpan: d.nameSpan, typeName };
   });
 }
 

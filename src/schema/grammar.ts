@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import type { AttributeNode, BlockKeyword, BlockNode, CommentNode, Member, TopLevel, TypeRef } from './ast.js';
-import { Cursor, parseAttribute, parseValue, spanOf, SyntaxFailure } from './grammar-values.js';
+import { Cursor, exact, parseAttribute, parseValue, spanOf, SyntaxFailure } from './grammar-values.js';
 import type { Token } from './lexer.js';
 import { BLOCK_KEYWORDS, isCommentToken } from './repair.js';
 
@@ -109,8 +109,9 @@ class Grammar {
       const lineStart = members.length;
       const lineStartDocs = pendingDocs;
       const lineStartDeclLine = lastDeclLine;
-      // Reported only when the whole line parses: otherwise the line's own error says more.
-      const secondDeclarations: Diagnostic[] = [];
+      // Reported only when the whole line parses: otherwise the line's own error says more. Made when needed (rarely):
+      // this runs for every line of the file.
+      let secondDeclarations: Diagnostic[] | undefined;
       try {
         // One line may hold several declarations (an error), so parse until the line break.
         while (c.peek() && !c.is('LineBreak') && !isCommentToken(c.peek()!)) {
@@ -120,12 +121,12 @@ class Grammar {
           pendingDocs = [];
           if (!member) continue;
           if (member.span.start.line === lastDeclLine && members.length > 0 && isDeclaration(members[members.length - 1]!)) {
-            secondDeclarations.push(diagnostic('P106', 'Only one declaration is allowed per line.', { span: member.span, hint: 'Move this declaration to its own line.' }));
+            (secondDeclarations ??= []).push(diagnostic('P106', 'Only one declaration is allowed per line.', { span: member.span, hint: 'Move this declaration to its own line.' }));
           }
           members.push(member);
           lastDeclLine = member.span.end.line;
         }
-        for (const d of secondDeclarations) this.sink.syntaxError(d);
+        if (secondDeclarations) for (const d of secondDeclarations) this.sink.syntaxError(d);
       } catch (e) {
         if (!(e instanceof SyntaxFailure)) throw e;
         this.fail(e);
@@ -143,7 +144,7 @@ class Grammar {
       keywordSpan,
       name: nameTok.image,
       nameSpan: c.tokenSpan(nameTok),
-      docs,
+      docs: exact(docs),
       ...(openComment ? { openComment } : {}),
       members,
       span: spanOf(c, keywordTok, last, keywordSpan.start),
@@ -183,7 +184,7 @@ class Grammar {
       );
       return undefined;
     }
-    return { kind: 'Assignment', name: key.image, nameSpan, value, docs, span };
+    return { kind: 'Assignment', name: key.image, nameSpan, value, docs: exact(docs), span };
   }
 
   field(docs: string[]): Member {
@@ -219,16 +220,24 @@ class Grammar {
       );
       type = { name: '', optional, list, span: typeExpr.span };
     }
-    return { kind: 'Field', type, ...this.declarationTail(nameTok, last, docs) };
+    const tail = this.declarationTail(nameTok, last, docs);
+    // Properties spelled out, not spread: a spread copies through a slow path and leaves an out-of-object property
+    // store on each of the file's fields. The order is the tree's (kind, type, name, …, span).
+    return tail.trailingComment
+      ? { kind: 'Field', type, name: tail.name, nameSpan: tail.nameSpan, attributes: tail.attributes, docs: tail.docs, trailingComment: tail.trailingComment, span: tail.span }
+      : { kind: 'Field', type, name: tail.name, nameSpan: tail.nameSpan, attributes: tail.attributes, docs: tail.docs, span: tail.span };
   }
 
   enumValue(docs: string[]): Member {
     const nameTok = this.c.next();
-    return { kind: 'EnumValue', ...this.declarationTail(nameTok, nameTok, docs) };
+    const tail = this.declarationTail(nameTok, nameTok, docs);
+    return tail.trailingComment
+      ? { kind: 'EnumValue', name: tail.name, nameSpan: tail.nameSpan, attributes: tail.attributes, docs: tail.docs, trailingComment: tail.trailingComment, span: tail.span }
+      : { kind: 'EnumValue', name: tail.name, nameSpan: tail.nameSpan, attributes: tail.attributes, docs: tail.docs, span: tail.span };
   }
 
   /** What fields and enum values end with: attributes and a trailing comment (which may be documentation). */
-  declarationTail(nameTok: Token, last: Token, docs: string[]) {
+  declarationTail(nameTok: Token, last: Token, docs: string[]): DeclarationTail {
     const c = this.c;
     const attributes: AttributeNode[] = [];
     let end = last;
@@ -241,9 +250,9 @@ class Grammar {
     return {
       name: nameTok.image,
       nameSpan,
-      attributes,
-      docs: trailingComment?.doc ? [...docs, docText(trailingComment.text)] : docs,
-      ...(trailingComment ? { trailingComment } : {}),
+      attributes: exact(attributes),
+      docs: trailingComment?.doc ? [...docs, docText(trailingComment.text)] : exact(docs),
+      trailingComment,
       span: spanOf(c, nameTok, end, nameSpan.start),
     };
   }
@@ -298,6 +307,15 @@ class Grammar {
         });
     }
   }
+}
+
+interface DeclarationTail {
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly attributes: AttributeNode[];
+  readonly docs: string[];
+  readonly trailingComment: CommentNode | undefined;
+  readonly span: Span;
 }
 
 function isDeclaration(m: Member): boolean {

@@ -55,21 +55,42 @@ export interface LexProblem {
 export interface LexResult {
   readonly tokens: Token[];
   readonly problems: LexProblem[];
+  /** Whether a line break or a comment falls inside brackets (attribute arguments split over lines: repair.ts). */
+  readonly bracketsSpanLines: boolean;
 }
 
-const PUNCTUATION: Record<string, TokenKind> = {
-  '.': 'Dot',
-  '?': 'QuestionMark',
-  '{': 'LCurly',
-  '}': 'RCurly',
-  '[': 'LSquare',
-  ']': 'RSquare',
-  '(': 'LRound',
-  ')': 'RRound',
-  ',': 'Comma',
-  ':': 'Colon',
-  '=': 'Equals',
-};
+/** The text of each character from `(` (40) to `}` (125), indexed by code - 40: punctuation tokens share these. */
+const PUNCTUATION_IMAGES = Array.from({ length: 86 }, (_, k) => String.fromCharCode(k + 40));
+
+/** The kind of a one-character punctuation token, by character code. */
+function punctuation(c: number): TokenKind | undefined {
+  switch (c) {
+    case 46:
+      return 'Dot';
+    case 63:
+      return 'QuestionMark';
+    case 123:
+      return 'LCurly';
+    case 125:
+      return 'RCurly';
+    case 91:
+      return 'LSquare';
+    case 93:
+      return 'RSquare';
+    case 40:
+      return 'LRound';
+    case 41:
+      return 'RRound';
+    case 44:
+      return 'Comma';
+    case 58:
+      return 'Colon';
+    case 61:
+      return 'Equals';
+    default:
+      return undefined;
+  }
+}
 
 const KEYWORDS: Record<string, TokenKind> = { true: 'True', false: 'False', null: 'Null' };
 
@@ -118,6 +139,15 @@ function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x3000;
 }
 
+/** Every token has this one shape (repair's synthetic tokens add `synthetic`). */
+function token(text: string, kind: TokenKind, start: number, end: number, line: number, lineStart: number): Token {
+  return { kind, image: text.slice(start, end), start, end, line, column: start - lineStart + 1 };
+}
+/** A token whose text is known without slicing (line breaks, punctuation, `@`: over half the tokens of a schema). */
+function fixedToken(image: string, kind: TokenKind, start: number, line: number, lineStart: number): Token {
+  return { kind, image, start, end: start + image.length, line, column: start - lineStart + 1 };
+}
+
 export function tokenize(text: string): LexResult {
   const tokens: Token[] = [];
   const problems: LexProblem[] = [];
@@ -125,15 +155,16 @@ export function tokenize(text: string): LexResult {
   let line = 1;
   let lineStart = 0;
   const n = text.length;
-
-  const push = (kind: TokenKind, start: number, end: number): void => {
-    tokens.push({ kind, image: text.slice(start, end), start, end, line, column: start - lineStart + 1 });
-  };
+  // Bracket depth, to tell repair whether any brackets span lines (nearly never: then it has nothing to join).
+  let depth = 0;
+  let bracketsSpanLines = false;
+  // Locals, not a `push` closure: variables a closure shares live in a context object, slower in this hot loop.
 
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 10) {
-      push('LineBreak', i, i + 1);
+      if (depth > 0) bracketsSpanLines = true;
+      tokens.push(fixedToken('\n', 'LineBreak', i, line, lineStart));
       i++;
       line++;
       lineStart = i;
@@ -147,9 +178,10 @@ export function tokenize(text: string): LexResult {
       // `//` comment, or `///` doc comment, up to the end of the line (a trailing \r is not part of it).
       let end = i + 2;
       while (end < n && text.charCodeAt(end) !== 10) end++;
+      if (depth > 0) bracketsSpanLines = true;
       let contentEnd = end;
       if (contentEnd > i && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
-      push(text.charCodeAt(i + 2) === 47 ? 'DocComment' : 'LineComment', i, contentEnd);
+      tokens.push(token(text, text.charCodeAt(i + 2) === 47 ? 'DocComment' : 'LineComment', i, contentEnd, line, lineStart));
       i = end;
       continue;
     }
@@ -157,8 +189,9 @@ export function tokenize(text: string): LexResult {
       // `/* … */` block comment (Prisma reads it as documentation). It may span lines.
       const close = text.indexOf('*/', i + 2);
       const end = close === -1 ? n : close + 2;
+      if (depth > 0) bracketsSpanLines = true;
       if (close === -1) problems.push({ kind: 'UnterminatedComment', start: i, end: Math.min(n, i + 2), text: '/*' });
-      push('BlockComment', i, end);
+      tokens.push(token(text, 'BlockComment', i, end, line, lineStart));
       for (let k = i; k < end; k++) {
         if (text.charCodeAt(k) === 10) {
           line++;
@@ -170,10 +203,10 @@ export function tokenize(text: string): LexResult {
     }
     if (c === 64) {
       if (text.charCodeAt(i + 1) === 64) {
-        push('BlockAttribute', i, i + 2);
+        tokens.push(fixedToken('@@', 'BlockAttribute', i, line, lineStart));
         i += 2;
       } else {
-        push('FieldAttribute', i, i + 1);
+        tokens.push(fixedToken('@', 'FieldAttribute', i, line, lineStart));
         i++;
       }
       continue;
@@ -209,13 +242,13 @@ export function tokenize(text: string): LexResult {
         end++;
       }
       if (closed) {
-        push('StringLiteral', i, end);
+        tokens.push(token(text, 'StringLiteral', i, end, line, lineStart));
       } else {
         let stop = end;
         if (stop > i && text.charCodeAt(stop - 1) === 13) stop--;
         problems.push({ kind: 'UnterminatedString', start: i, end: stop, text: text.slice(i, stop) });
         // Recover: treat the rest of the line as the string so that later tokens keep their places.
-        push('StringLiteral', i, stop);
+        tokens.push(token(text, 'StringLiteral', i, stop, line, lineStart));
       }
       i = end;
       continue;
@@ -232,11 +265,11 @@ export function tokenize(text: string): LexResult {
         // `1abc`: Prisma reads this as a name and rejects it for starting with a digit.
         const k = nameEnd(text, end);
         problems.push({ kind: 'NameStartsWithDigit', start: i, end: k, text: text.slice(i, k) });
-        push('Identifier', i, k);
+        tokens.push(token(text, 'Identifier', i, k, line, lineStart));
         i = k;
         continue;
       }
-      push('NumberLiteral', i, end);
+      tokens.push(token(text, 'NumberLiteral', i, end, line, lineStart));
       i = end;
       continue;
     }
@@ -245,13 +278,15 @@ export function tokenize(text: string): LexResult {
       const length = end - i;
       // Only `true`, `false` and `null` are keywords.
       const kind = (length === 4 || length === 5) && (c === 116 || c === 102 || c === 110) ? (KEYWORDS[text.slice(i, end)] ?? 'Identifier') : 'Identifier';
-      push(kind, i, end);
+      tokens.push(token(text, kind, i, end, line, lineStart));
       i = end;
       continue;
     }
-    const punct = PUNCTUATION[text[i]!];
+    const punct = punctuation(c);
     if (punct) {
-      push(punct, i, i + 1);
+      if (c === 40 || c === 91) depth++;
+      else if ((c === 41 || c === 93) && depth > 0) depth--;
+      tokens.push(fixedToken(PUNCTUATION_IMAGES[c - 40]!, punct, i, line, lineStart));
       i++;
       continue;
     }
@@ -260,13 +295,13 @@ export function tokenize(text: string): LexResult {
     let end = i + charLength(text, i);
     while (end < n) {
       const d = text.charCodeAt(end);
-      if (isNameCharAt(text, end) || (!isBlank(d) && d !== 10 && !(text[end]! in PUNCTUATION) && d !== 34 && d !== 64 && d !== 47 && d > 127)) end += charLength(text, end);
+      if (isNameCharAt(text, end) || (!isBlank(d) && d !== 10 && punctuation(d) === undefined && d !== 34 && d !== 64 && d !== 47 && d > 127)) end += charLength(text, end);
       else break;
     }
     problems.push({ kind: 'InvalidCharacter', start: i, end, text: text.slice(i, end) });
     i = end;
   }
-  return { tokens, problems };
+  return { tokens, problems, bracketsSpanLines };
 }
 
 /** The length of a valid JSON escape at `at` (a backslash): 2, or 6 for `\uXXXX`; 0 when it is not one. */

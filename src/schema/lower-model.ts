@@ -29,6 +29,9 @@ interface FieldKeys {
   unique?: UniqueConstraint;
 }
 
+/** Block attributes a model may have once. */
+const SINGLE_BLOCK_ATTRIBUTES = new Set(['map', 'id', 'ignore', 'schema', 'shardKey']);
+
 export function lowerModel(block: BlockNode, names: TypeNames, diagnostics: Diagnostic[], unresolved: Set<string>): Model {
   const fields: Field[] = [];
   const seen = new Map<string, FieldNode>();
@@ -36,7 +39,11 @@ export function lowerModel(block: BlockNode, names: TypeNames, diagnostics: Diag
   const indexes: IndexDefinition[] = [];
   let primaryKey: PrimaryKey | undefined;
   const fieldIds: PrimaryKey[] = [];
-  for (const m of block.members) {
+  // Indexed loops over members and attributes here: `for … of` makes an iterator and a result object per step in
+  // code that V8 has not optimised yet, which is all of it in a one-shot `codegen validate`.
+  const members = block.members;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
     if (m.kind !== 'Field') continue;
     const earlier = seen.get(m.name);
     if (earlier) {
@@ -65,13 +72,14 @@ export function lowerModel(block: BlockNode, names: TypeNames, diagnostics: Diag
   let schemaName: string | undefined;
   const blockAttributes: AttributeNode[] = [];
   const seenAttrs = new Set<string>();
-  for (const m of block.members) {
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
     if (m.kind !== 'BlockAttribute') continue;
     const a = m.attribute;
     blockAttributes.push(a);
     const bound = bindAttribute(a, BLOCK_ATTRIBUTES, () => `on ${block.keyword} \`${block.name}\``, diagnostics);
     if (!bound) continue;
-    if (['map', 'id', 'ignore', 'schema', 'shardKey'].includes(a.name) && reportRepeated(a, seenAttrs, diagnostics)) continue;
+    if (SINGLE_BLOCK_ATTRIBUTES.has(a.name) && reportRepeated(a, seenAttrs, diagnostics)) continue;
     switch (a.name) {
       case 'map': {
         const v = mapName(bound, diagnostics);
@@ -190,7 +198,9 @@ function lowerField(node: FieldNode, owner: readonly [string, string], names: Ty
   let relation: { name?: string; fields?: string[]; references?: string[]; onDelete?: ReturnType<typeof decodeReferentialAction>; onUpdate?: ReturnType<typeof decodeReferentialAction>; fkName?: string; span: Span } | undefined;
   let seenAttrs: Set<string> | undefined; // made on the first attribute: most fields have none
 
-  for (const a of node.attributes) {
+  const attributes = node.attributes;
+  for (let i = 0; i < attributes.length; i++) {
+    const a = attributes[i]!;
     if (a.name.includes('.')) {
       // `@db.VarChar(20)`: the prefix must be the datasource's name, which validation checks.
       const dot = a.name.indexOf('.');
@@ -271,8 +281,19 @@ function lowerField(node: FieldNode, owner: readonly [string, string], names: Ty
     }
   }
 
-  // Built property by property rather than with object spreads: this runs once per field, and spreads are slow in
-  // code that V8 has not optimised yet, which is all of it in a one-shot `codegen validate`.
+  if (kind === 'scalar') {
+    // The common case as one literal (with or without docs), in the model's property order: an object that grows
+    // property by property moves its properties out of line, an extra allocation on most of the schema's fields.
+    const scalar: Record<string, unknown> =
+      node.docs.length > 0
+        ? { kind, name: node.name, dbName, arity, ignored, docs: node.docs.join('\n'), span: node.span, nameSpan: node.nameSpan, typeSpan: t.span, attributes: node.attributes, type: t.name, isUpdatedAt, isId, isUnique }
+        : { kind, name: node.name, dbName, arity, ignored, span: node.span, nameSpan: node.nameSpan, typeSpan: t.span, attributes: node.attributes, type: t.name, isUpdatedAt, isId, isUnique };
+    if (defaultValue) scalar.default = defaultValue;
+    if (nativeType) scalar.nativeType = nativeType;
+    return scalar as unknown as Field;
+  }
+  // The other kinds property by property rather than with object spreads: this runs once per field, and spreads are
+  // slow in code that V8 has not optimised yet, which is all of it in a one-shot `codegen validate`.
   const field: Record<string, unknown> = { kind, name: node.name, dbName, arity, ignored };
   if (node.docs.length > 0) field.docs = node.docs.join('\n');
   field.span = node.span;
@@ -280,10 +301,6 @@ function lowerField(node: FieldNode, owner: readonly [string, string], names: Ty
   field.typeSpan = t.span;
   field.attributes = node.attributes;
   switch (kind) {
-    case 'scalar':
-      field.type = t.name;
-      field.isUpdatedAt = isUpdatedAt;
-      break;
     case 'enum':
       field.enumName = t.name;
       break;

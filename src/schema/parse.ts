@@ -36,7 +36,8 @@ export function parseSchemaFile(file: string, text: string): ParseResult {
 }
 
 class FileParser {
-  readonly #lines: LineIndex;
+  /** Made on first use: tokens know their own positions, so a valid file never needs it. */
+  #lineIndex: LineIndex | undefined;
   readonly #diagnostics: Diagnostic[] = [];
   /** Lines that already have a syntax error: Prisma reports one per line, and so do we. */
   readonly #errorLines = new Set<number>();
@@ -44,8 +45,10 @@ class FileParser {
   constructor(
     readonly file: string,
     readonly text: string,
-  ) {
-    this.#lines = new LineIndex(text);
+  ) {}
+
+  get #lines(): LineIndex {
+    return (this.#lineIndex ??= new LineIndex(this.text));
   }
 
   get textLength(): number {
@@ -53,7 +56,7 @@ class FileParser {
   }
 
   run(): ParseResult {
-    const { tokens, problems } = tokenize(this.text);
+    const { tokens, problems, bracketsSpanLines } = tokenize(this.text);
     for (const p of problems) {
       const span = this.span(p.start, p.end);
       switch (p.kind) {
@@ -93,7 +96,7 @@ class FileParser {
           break;
       }
     }
-    const items = parseTokens(repairTokens(tokens, this), this);
+    const items = parseTokens(repairTokens(tokens, this, bracketsSpanLines), this);
     return { ast: { file: this.file, text: this.text, items }, diagnostics: sortDiagnostics(this.#diagnostics) };
   }
 

@@ -24,15 +24,17 @@ export interface RepairSink {
   readonly textLength: number;
 }
 
-export function repairTokens(tokens: Token[], sink: RepairSink): Token[] {
-  return new Repair(sink).run(tokens);
+/** `bracketsSpanLines`: what the lexer found (LexResult), or undefined to look here. */
+export function repairTokens(tokens: Token[], sink: RepairSink, bracketsSpanLines = hasBracketsSpanningLines(tokens)): Token[] {
+  return new Repair(sink).run(tokens, bracketsSpanLines);
 }
 
 class Repair {
   constructor(readonly sink: RepairSink) {}
 
-  run(tokens: Token[]): Token[] {
-    return this.repairBlocks(splitLines(this.joinBracketedLines(tokens)));
+  run(tokens: Token[], bracketsSpanLines: boolean): Token[] {
+    // Nearly every file keeps its brackets on one line: then there is nothing to join, and no copy to make.
+    return this.repairBlocks(bracketsSpanLines ? this.joinBracketedLines(tokens) : tokens);
   }
 
   span(start: number, end: number): Span {
@@ -54,8 +56,6 @@ class Repair {
    * the end of its line.
    */
   joinBracketedLines(tokens: Token[]): Token[] {
-    // Nearly every file keeps its brackets on one line: then there is nothing to do, and no copy to make.
-    if (!bracketsSpanLines(tokens)) return tokens;
     const out: Token[] = [];
     const brackets: Token[] = [];
     let reported = false;
@@ -106,128 +106,149 @@ class Repair {
   /**
    * Checks the block structure line by line, as Prisma does: a top-level line opens a block (`keyword Name {`
    * ending its line) or holds a comment; a block ends with `}` on its own line. Reports and repairs the rest.
+   * Nearly every line is fine as written: those are checked in place (cleanLine), and the token stream is copied
+   * only from the first line that needs a repair, so a valid file goes through without a copy.
    */
-  repairBlocks(lines: Line[]): Token[] {
-    // The repaired stream, flat: lines are kept apart by their line break tokens.
-    const out: Token[] = [];
+  repairBlocks(src: Token[]): Token[] {
+    const state: BlockState = { out: undefined, open: undefined, skipUnknownBlock: false, pushedBack: [] };
+    const n = src.length;
+    let i = 0;
+    while (state.pushedBack.length > 0 || i < n) {
+      const pushed = state.pushedBack.pop();
+      if (pushed) {
+        this.repairLine(pushed, state);
+        continue;
+      }
+      let end = i;
+      while (end < n && src[end]!.kind !== 'LineBreak') end++;
+      const next = end < n ? end + 1 : end;
+      if (!state.skipUnknownBlock && cleanLine(src, i, end, state)) {
+        if (state.out) for (let k = i; k < next; k++) state.out.push(src[k]!);
+      } else {
+        state.out ??= src.slice(0, i);
+        this.repairLine({ tokens: src.slice(i, end), lineBreak: end < n ? src[end] : undefined }, state);
+      }
+      i = next;
+    }
+    if (state.open) {
+      this.reportUnclosedBlock(state.open.token, state.open.header);
+      state.out ??= src.slice();
+      state.out.push(this.synthetic('LineBreak', this.sink.textLength), this.synthetic('RCurly', this.sink.textLength, '}'));
+    }
+    return state.out ?? src;
+  }
+
+  /** One line that needs more than a look (cleanLine): reports its problem and emits it repaired into `state.out`. */
+  repairLine(line: Line, state: BlockState): void {
+    const out = state.out!;
     const emit = (tokens: readonly Token[]): void => {
       for (let i = 0; i < tokens.length; i++) out.push(tokens[i]!);
     };
-    const emitLine = (line: Line): void => {
-      emit(line.tokens);
-      if (line.lineBreak) out.push(line.lineBreak);
+    const emitLine = (l: Line): void => {
+      emit(l.tokens);
+      if (l.lineBreak) out.push(l.lineBreak);
     };
-    let open: { token: Token; header: string } | undefined;
-    let skipUnknownBlock = false;
     // Lines to look at next: `pushBack` returns a repaired rest of a line to the front (a stack, so that reading
     // stays linear; `Array.shift` would make this quadratic in the number of lines).
-    const pushedBack: Line[] = [];
-    const pushBack = (line: Line): void => void pushedBack.push(line);
-    let next = 0;
-    while (pushedBack.length > 0 || next < lines.length) {
-      const line = pushedBack.pop() ?? lines[next++]!;
-      const { tokens, lineBreak: lb } = line;
-      const sig = withoutComments(tokens);
-      const first = sig[0];
-      if (skipUnknownBlock) {
-        // Inside a block with an unknown keyword: skip up to its closing brace.
-        if (first?.kind === 'RCurly') skipUnknownBlock = false;
-        if (lb) out.push(lb);
-        continue;
-      }
-      if (!first) {
-        emitLine(line);
-        continue;
-      }
-      if (!open) {
-        const header = this.blockHeader(sig);
-        if (header === 'unknown-keyword') {
-          const suggestion = closest(first.image, BLOCK_KEYWORDS);
-          this.syntaxError(
-            diagnostic('P104', `Unknown block type \`${first.image}\`.`, {
-              span: this.span(first.start, first.end),
-              hint: suggestion ? `Did you mean \`${suggestion}\`?` : (CODES.P104 as CodeInfo).hint,
-            }),
-          );
-          skipUnknownBlock = !sig.some((t) => t.kind === 'RCurly');
-          if (lb) out.push(lb);
-          continue;
-        }
-        if (header === undefined) {
-          const isStrayClose = first.kind === 'RCurly' && sig.length === 1;
-          this.syntaxError(
-            diagnostic('P103', isStrayClose ? 'This `}` closes no block.' : 'This line is invalid. It does not start with any known schema keyword.', {
-              span: this.span(first.start, sig[sig.length - 1]!.end),
-              hint: isStrayClose
-                ? 'Remove it, or check the block above for a `}` too many.'
-                : 'A top-level line starts a block: `model`, `enum`, `view`, `type`, `datasource` or `generator`, followed by a name and `{`.',
-            }),
-          );
-          // A line that opens a block we cannot read: skip the whole block, or its lines would all be errors.
-          skipUnknownBlock = sig[sig.length - 1]!.kind === 'LCurly';
-          if (lb) out.push(lb);
-          continue;
-        }
-        const lcurlyIndex = tokens.findIndex((t) => t.kind === 'LCurly');
-        const lcurly = tokens[lcurlyIndex]!;
-        open = { token: lcurly, header: sig.slice(0, sig.indexOf(lcurly)).map((t) => t.image).join(' ') };
-        const rest = tokens.slice(lcurlyIndex + 1);
-        const restSig = rest.filter((t) => !isCommentToken(t));
-        const head = tokens.slice(0, lcurlyIndex + 1);
-        if (restSig.length === 0) {
-          // `model A {` or `model A { // comment`: the grammar wants the line break right after `{`.
-          if (rest.length > 0) emitLine({ tokens: [...head, this.synthetic('LineBreak', lcurly.end), ...rest], lineBreak: lb });
-          else emitLine(line);
-          continue;
-        }
-        this.syntaxError(
-          diagnostic('P106', `The \`{\` of \`${open.header}\` must end its line.`, {
-            span: this.span(lcurly.start, lcurly.end),
-            hint: `Write the block over several lines:\n${open.header} {\n  …\n}`,
-          }),
-        );
-        emit([...head, this.synthetic('LineBreak', lcurly.end)]);
-        pushBack({ tokens: rest, lineBreak: lb });
-        continue;
-      }
-      // Inside a block.
-      if (first.kind === 'RCurly') {
-        open = undefined;
-        const rest = tokens.slice(tokens.indexOf(first) + 1);
-        if (rest.some((t) => !isTrivia(t))) {
-          // `} model C {`: Prisma accepts a new block right after the brace.
-          emit([first, this.synthetic('LineBreak', first.end)]);
-          pushBack({ tokens: rest, lineBreak: lb });
-        } else emitLine(line);
-        continue;
-      }
-      if (this.blockHeader(sig) === 'block') {
-        this.reportUnclosedBlock(open.token, open.header);
-        emit([this.synthetic('RCurly', first.start, '}'), this.synthetic('LineBreak', first.start)]);
-        open = undefined;
-        pushBack(line);
-        continue;
-      }
-      const last = sig[sig.length - 1]!;
-      if (last.kind === 'RCurly' && sig.length > 1 && !sig.some((t) => t.kind === 'LCurly')) {
-        this.syntaxError(
-          diagnostic('P106', 'The closing `}` of a block must be on its own line.', {
-            span: this.span(last.start, last.end),
-            hint: 'Move the `}` to the next line.',
-          }),
-        );
-        const at = tokens.indexOf(last);
-        emit([...tokens.slice(0, at), this.synthetic('LineBreak', last.start)]);
-        pushBack({ tokens: tokens.slice(at), lineBreak: lb });
-        continue;
-      }
+    const pushBack = (l: Line): void => void state.pushedBack.push(l);
+    const { tokens, lineBreak: lb } = line;
+    const sig = withoutComments(tokens);
+    const first = sig[0];
+    if (state.skipUnknownBlock) {
+      // Inside a block with an unknown keyword: skip up to its closing brace.
+      if (first?.kind === 'RCurly') state.skipUnknownBlock = false;
+      if (lb) out.push(lb);
+      return;
+    }
+    if (!first) {
       emitLine(line);
+      return;
     }
-    if (open) {
+    const open = state.open;
+    if (!open) {
+      const header = this.blockHeader(sig);
+      if (header === 'unknown-keyword') {
+        const suggestion = closest(first.image, BLOCK_KEYWORDS);
+        this.syntaxError(
+          diagnostic('P104', `Unknown block type \`${first.image}\`.`, {
+            span: this.span(first.start, first.end),
+            hint: suggestion ? `Did you mean \`${suggestion}\`?` : (CODES.P104 as CodeInfo).hint,
+          }),
+        );
+        state.skipUnknownBlock = !sig.some((t) => t.kind === 'RCurly');
+        if (lb) out.push(lb);
+        return;
+      }
+      if (header === undefined) {
+        const isStrayClose = first.kind === 'RCurly' && sig.length === 1;
+        this.syntaxError(
+          diagnostic('P103', isStrayClose ? 'This `}` closes no block.' : 'This line is invalid. It does not start with any known schema keyword.', {
+            span: this.span(first.start, sig[sig.length - 1]!.end),
+            hint: isStrayClose
+              ? 'Remove it, or check the block above for a `}` too many.'
+              : 'A top-level line starts a block: `model`, `enum`, `view`, `type`, `datasource` or `generator`, followed by a name and `{`.',
+          }),
+        );
+        // A line that opens a block we cannot read: skip the whole block, or its lines would all be errors.
+        state.skipUnknownBlock = sig[sig.length - 1]!.kind === 'LCurly';
+        if (lb) out.push(lb);
+        return;
+      }
+      const lcurlyIndex = tokens.findIndex((t) => t.kind === 'LCurly');
+      const lcurly = tokens[lcurlyIndex]!;
+      const opened = { token: lcurly, header: sig.slice(0, sig.indexOf(lcurly)).map((t) => t.image).join(' ') };
+      state.open = opened;
+      const rest = tokens.slice(lcurlyIndex + 1);
+      const restSig = rest.filter((t) => !isCommentToken(t));
+      const head = tokens.slice(0, lcurlyIndex + 1);
+      if (restSig.length === 0) {
+        // `model A {` or `model A { // comment`: the grammar wants the line break right after `{`.
+        if (rest.length > 0) emitLine({ tokens: [...head, this.synthetic('LineBreak', lcurly.end), ...rest], lineBreak: lb });
+        else emitLine(line);
+        return;
+      }
+      this.syntaxError(
+        diagnostic('P106', `The \`{\` of \`${opened.header}\` must end its line.`, {
+          span: this.span(lcurly.start, lcurly.end),
+          hint: `Write the block over several lines:\n${opened.header} {\n  …\n}`,
+        }),
+      );
+      emit([...head, this.synthetic('LineBreak', lcurly.end)]);
+      pushBack({ tokens: rest, lineBreak: lb });
+      return;
+    }
+    // Inside a block.
+    if (first.kind === 'RCurly') {
+      state.open = undefined;
+      const rest = tokens.slice(tokens.indexOf(first) + 1);
+      if (rest.some((t) => !isTrivia(t))) {
+        // `} model C {`: Prisma accepts a new block right after the brace.
+        emit([first, this.synthetic('LineBreak', first.end)]);
+        pushBack({ tokens: rest, lineBreak: lb });
+      } else emitLine(line);
+      return;
+    }
+    if (this.blockHeader(sig) === 'block') {
       this.reportUnclosedBlock(open.token, open.header);
-      emit([this.synthetic('LineBreak', this.sink.textLength), this.synthetic('RCurly', this.sink.textLength, '}')]);
+      emit([this.synthetic('RCurly', first.start, '}'), this.synthetic('LineBreak', first.start)]);
+      state.open = undefined;
+      pushBack(line);
+      return;
     }
-    return out;
+    const last = sig[sig.length - 1]!;
+    if (last.kind === 'RCurly' && sig.length > 1 && !sig.some((t) => t.kind === 'LCurly')) {
+      this.syntaxError(
+        diagnostic('P106', 'The closing `}` of a block must be on its own line.', {
+          span: this.span(last.start, last.end),
+          hint: 'Move the `}` to the next line.',
+        }),
+      );
+      const at = tokens.indexOf(last);
+      emit([...tokens.slice(0, at), this.synthetic('LineBreak', last.start)]);
+      pushBack({ tokens: tokens.slice(at), lineBreak: lb });
+      return;
+    }
+    emitLine(line);
   }
 
   /** Whether significant tokens of a line open a block: `keyword Name {` with nothing after the brace but more lines. */
@@ -279,7 +300,7 @@ class Repair {
 }
 
 /** Whether a line break or a comment falls inside brackets: the only case `joinBracketedLines` changes anything. */
-function bracketsSpanLines(tokens: readonly Token[]): boolean {
+function hasBracketsSpanningLines(tokens: readonly Token[]): boolean {
   let depth = 0;
   // Indexed loops over the file's tokens here and below: `for … of` allocates an iterator result per token in code
   // that V8 has not optimised yet, and a one-shot run never gets that far.
@@ -306,19 +327,54 @@ interface Line {
   readonly lineBreak?: Token | undefined;
 }
 
-/** Splits tokens into lines at their line break tokens. */
-function splitLines(tokens: Token[]): Line[] {
-  const lines: Line[] = [];
-  let current: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.kind === 'LineBreak') {
-      lines.push({ tokens: current, lineBreak: t });
-      current = [];
-    } else current.push(t);
+/** What repairBlocks carries from line to line. */
+interface BlockState {
+  /** The repaired stream; undefined while it is the same as the input up to the current line (no copy yet). */
+  out: Token[] | undefined;
+  /** The block the line is in, with its header for messages (`model User`). */
+  open: { token: Token; header: string } | undefined;
+  skipUnknownBlock: boolean;
+  /** Repaired rests of lines, to read before the next line of the input (a stack). */
+  pushedBack: Line[];
+}
+
+/**
+ * Whether the line src[start, end) is fine as written in the state it is read in: a line without declarations, a
+ * block header `keyword Name {` that ends its line, a member line, or a `}` alone. Then it updates the state as
+ * repairLine would and returns true; otherwise (a line to report or repair) it changes nothing and returns false.
+ */
+function cleanLine(src: readonly Token[], start: number, end: number, state: BlockState): boolean {
+  let count = 0;
+  let first: Token | undefined;
+  let second: Token | undefined;
+  let third: Token | undefined;
+  let last: Token | undefined;
+  let hasLCurly = false;
+  for (let k = start; k < end; k++) {
+    const t = src[k]!;
+    if (isCommentToken(t)) continue;
+    if (count === 0) first = t;
+    else if (count === 1) second = t;
+    else if (count === 2) third = t;
+    count++;
+    last = t;
+    if (t.kind === 'LCurly') hasLCurly = true;
   }
-  if (current.length > 0) lines.push({ tokens: current });
-  return lines;
+  if (!first) return true;
+  const opensBlock = first.kind === 'Identifier' && second?.kind === 'Identifier' && third?.kind === 'LCurly';
+  if (!state.open) {
+    // Only `keyword Name {` with nothing after the brace, not even a comment (repair puts a line break before it).
+    if (!opensBlock || count !== 3 || src[end - 1] !== third || !BLOCK_KEYWORDS.includes(first.image as BlockKeyword)) return false;
+    state.open = { token: third!, header: `${first.image} ${second!.image}` };
+    return true;
+  }
+  if (first.kind === 'RCurly') {
+    if (count > 1) return false;
+    state.open = undefined;
+    return true;
+  }
+  if (opensBlock && BLOCK_KEYWORDS.includes(first.image as BlockKeyword)) return false;
+  return !(last!.kind === 'RCurly' && count > 1 && !hasLCurly);
 }
 
 /** The significant tokens of a line (line breaks are never inside one): the line itself when it has no comment. */

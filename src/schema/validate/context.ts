@@ -61,13 +61,18 @@ export function buildContext(schema: SchemaModel): ValidationContext {
 
 /** The first attribute with this name (field attributes and block attributes alike). */
 export function findAttribute(attributes: readonly AttributeNode[], name: string): AttributeNode | undefined {
-  return attributes.find((a) => a.name === name);
+  // Plain loops here and below: the rules call these for every field, and `find` would allocate a callback each time.
+  for (let i = 0; i < attributes.length; i++) if (attributes[i]!.name === name) return attributes[i];
+  return undefined;
 }
 
 /** The argument of an attribute by name (or the positional one, when `positional` names it). */
 export function findArgument(attribute: AttributeNode | undefined, name: string, positional?: boolean): Argument | undefined {
   if (!attribute) return undefined;
-  return attribute.args.find((a) => a.name === name) ?? (positional ? attribute.args.find((a) => a.name === undefined) : undefined);
+  const args = attribute.args;
+  for (let i = 0; i < args.length; i++) if (args[i]!.name === name) return args[i];
+  if (positional) for (let i = 0; i < args.length; i++) if (args[i]!.name === undefined) return args[i];
+  return undefined;
 }
 
 /** The span of an argument of a field's attribute, or the fallback when the argument is not written. */

@@ -24,7 +24,7 @@ export function validateProviderFeatures(ctx: ValidationContext): Diagnostic[] {
     for (const e of ctx.schema.enums) out.push(diagnostic('V232', `Enums are not supported by ${provider}.`, { span: e.nameSpan, hint: 'Use a `String` field instead.' }));
   }
   for (const model of [...ctx.schema.models, ...ctx.schema.views]) {
-    for (const field of model.fields) out.push(...fieldFeatures(model, field, ctx));
+    for (const field of model.fields) fieldFeatures(model, field, ctx, out);
     out.push(...keyFeatures(model, ctx));
     const schemaAttr = findAttribute(model.blockAttributes, 'schema');
     if (schemaAttr && !caps.multiSchema) {
@@ -36,10 +36,10 @@ export function validateProviderFeatures(ctx: ValidationContext): Diagnostic[] {
   return out;
 }
 
-function fieldFeatures(model: Model, field: Field, ctx: ValidationContext): Diagnostic[] {
+/** Pushes onto `out` (this runs for every field: no array per field). */
+function fieldFeatures(model: Model, field: Field, ctx: ValidationContext, out: Diagnostic[]): void {
   const { caps } = ctx;
   const provider = caps.displayName;
-  const out: Diagnostic[] = [];
   if (isColumnField(field) && field.arity === 'list' && !caps.scalarLists) {
     out.push(
       diagnostic('V212', `The field \`${model.name}.${field.name}\` is a list, and ${provider} has no list columns.`, {
@@ -71,7 +71,6 @@ function fieldFeatures(model: Model, field: Field, ctx: ValidationContext): Diag
   if (field.kind === 'scalar' && field.type === 'Decimal' && !caps.decimal) {
     out.push(diagnostic('V232', `\`Decimal\` fields are not supported by ${provider}.`, { span: field.typeSpan }));
   }
-  return out;
 }
 
 function keyFeatures(model: Model, ctx: ValidationContext): Diagnostic[] {
