@@ -7,12 +7,9 @@
  *
  * Only where there is something to overlap: a `db` side against a schema or migrations side. Two databases, or a
  * database against `empty`, are read in-process, and so is everything when running from the TypeScript sources
- * (there is no built worker file to start). And only when a core is free: the worker costs ~50 ms of CPU more
- * (its start, JSON), which wins when it runs beside this thread and loses when it queues for the same core
- * (measured on a 2-core VM at load 6: ~200 ms slower). CODEGEN_DIFF_WORKER=1 or 0 forces the choice (tests).
+ * (there is no built worker file to start).
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DatabaseConnection } from '../sqlite/connection.js';
 import { openDatabase } from '../sqlite/open.js';
@@ -22,7 +19,7 @@ import { databasePathFromUrl } from './database-source.js';
 import { resolveSource, type DiffSource, type ResolvedSource } from './sources.js';
 
 export async function diffOverlapped(options: DiffOptions): Promise<DiffResult> {
-  const workerFile = spareCore() ? introspectWorkerFile() : undefined;
+  const workerFile = introspectWorkerFile();
   const inWorker = (side: DiffSource, other: DiffSource): boolean => workerFile !== undefined && side.kind === 'db' && (other.kind === 'schema' || other.kind === 'migrations');
   const fromInWorker = inWorker(options.from, options.to);
   const toInWorker = inWorker(options.to, options.from);
@@ -43,14 +40,6 @@ export async function diffOverlapped(options: DiffOptions): Promise<DiffResult> 
     local?.connection?.close();
     lazy.close();
   }
-}
-
-/** Whether another core is likely idle: the 1-minute load average leaves at least one of them unused. */
-function spareCore(): boolean {
-  const forced = process.env.CODEGEN_DIFF_WORKER;
-  if (forced === '1' || forced === '0') return forced === '1';
-  const cores = availableParallelism();
-  return cores >= 2 && loadavg()[0]! < cores - 0.5;
 }
 
 /** dist/introspect-worker.js beside the bundle this module is part of; undefined when running from the sources. */
