@@ -1,9 +1,9 @@
 /**
  * `diff` for the command line, with the live database read in parallel: a `db` side is introspected in a worker
  * thread (introspect-worker.ts) while this thread loads, validates and lowers the schema on the other side, so the
- * two costs overlap instead of adding up. The result is the same as `diff`'s: the worker returns the same
- * DatabaseModel and diagnostics (as JSON text when that is exact, see packReply), and the row-count checks read
- * the database through a connection opened here only when a check needs one.
+ * two costs overlap instead of adding up (2 × ~150 ms at 1,000 tables). The result is the same as `diff`'s: the
+ * worker returns the same DatabaseModel and diagnostics by structured clone, and the row-count checks read the
+ * database through a connection opened here only when a check needs one.
  *
  * Only where there is something to overlap: a `db` side against a schema or migrations side. Two databases, or a
  * database against `empty`, are read in-process, and so is everything when running from the TypeScript sources
@@ -14,9 +14,8 @@ import { Worker } from 'node:worker_threads';
 import type { DatabaseConnection } from '../sqlite/connection.js';
 import { openDatabase } from '../sqlite/open.js';
 import { diff, diffResolved, type DiffOptions, type DiffResult } from './diff.js';
-import { unpackReply, type IntrospectReply, type IntrospectRequest } from './introspect-reply.js';
-import { databasePathFromUrl } from './database-source.js';
-import { resolveSource, type DiffSource, type ResolvedSource } from './sources.js';
+import type { IntrospectReply, IntrospectRequest } from './introspect-reply.js';
+import { databasePathFromUrl, resolveSource, type DiffSource, type ResolvedSource } from './sources.js';
 
 export async function diffOverlapped(options: DiffOptions): Promise<DiffResult> {
   const workerFile = introspectWorkerFile();
@@ -54,8 +53,8 @@ function introspectWorkerFile(): URL | undefined {
 function introspectInWorker(file: URL, request: IntrospectRequest): Promise<IntrospectReply> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(file, { workerData: request });
-    worker.once('message', (message: IntrospectReply | string) => {
-      resolve(unpackReply(message));
+    worker.once('message', (reply: IntrospectReply) => {
+      resolve(reply);
       worker.unref(); // it ends by itself; the process need not wait for its teardown
     });
     worker.once('error', reject);
