@@ -10,7 +10,7 @@ import { databaseModelFromSchema } from '../database/from-schema.js';
 import { EMPTY_DATABASE, type DatabaseModel } from '../database/model.js';
 import { renamesFromSchema, schemaHints } from '../database/schema-hints.js';
 import type { Renames } from '../diff/changes.js';
-import type { SchemaHints } from '../plan/checks.js';
+import type { Query, SchemaHints } from '../plan/checks.js';
 import { readMigrationsFolder } from '../migrate/folder.js';
 import { replayMigrations } from '../migrate/replay.js';
 import type { SchemaModel } from '../schema/model.js';
@@ -34,10 +34,24 @@ export interface ResolvedSource {
   readonly schema?: SchemaModel;
   /** Open read-only connection for a `db` source; the caller closes it. */
   readonly connection?: DatabaseConnection;
+  /** A `db` source introspected elsewhere (in a worker): how the checks read it. Unused when `connection` is set. */
+  readonly live?: LiveDatabase;
   readonly renames?: Renames;
   readonly hints?: SchemaHints;
   readonly sources?: readonly { path: string; text: string }[];
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/** What the safety checks and the planner need of the `from` database: row counts and the SQLite version. */
+export interface LiveDatabase {
+  readonly query: Query;
+  readonly sqliteVersion: string;
+}
+
+export function liveDatabaseOf(source: ResolvedSource): LiveDatabase | undefined {
+  const connection = source.connection;
+  if (!connection) return source.live;
+  return { query: (sql: string) => connection.query(sql), sqliteVersion: connection.capabilities.sqliteVersion };
 }
 
 /** `file:./dev.db` → an absolute path, relative to `baseDir` as Prisma resolves SQLite URLs. Plain paths pass through. */

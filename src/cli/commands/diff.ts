@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { diff } from '../../api/diff.js';
+import { diffOverlapped } from '../../api/diff-overlapped.js';
 import type { DiffSource } from '../../api/sources.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnosticsToJson } from '../../diagnostics/format.js';
@@ -62,7 +62,7 @@ function parseRenames(args: DiffArgs): Renames {
   return { tables, columns };
 }
 
-export function runDiff(args: DiffArgs, io: CliIO): number {
+export async function runDiff(args: DiffArgs, io: CliIO): Promise<number> {
   useLongerJitBudget();
   let from: DiffSource;
   let to: DiffSource;
@@ -78,7 +78,7 @@ export function runDiff(args: DiffArgs, io: CliIO): number {
     }
     throw e;
   }
-  const result = diff({ from, to, cwd: io.cwd, renames });
+  const result = await diffOverlapped({ from, to, cwd: io.cwd, renames });
   if (!result.ok) {
     if (args.format === 'json') io.stdout(JSON.stringify({ ok: false, diagnostics: diagnosticsToJson(result.diagnostics) }, null, 2) + '\n');
     else printDiagnostics(io, result.diagnostics, result.sources);
