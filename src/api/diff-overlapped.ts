@@ -1,24 +1,29 @@
 /**
  * `diff` for the command line, with the live database read in parallel: a `db` side is introspected in a worker
  * thread (introspect-worker.ts) while this thread loads, validates and lowers the schema on the other side, so the
- * two costs overlap instead of adding up (2 × ~150 ms at 1,000 tables). The result is the same as `diff`'s: the
- * worker returns the same DatabaseModel and diagnostics by structured clone, and the row-count checks read the
- * database through a connection opened here only when a check needs one.
+ * two costs overlap instead of adding up. The result is the same as `diff`'s: the worker returns the same
+ * DatabaseModel and diagnostics (as JSON text when that is exact, see packReply), and the row-count checks read
+ * the database through a connection opened here only when a check needs one.
  *
  * Only where there is something to overlap: a `db` side against a schema or migrations side. Two databases, or a
  * database against `empty`, are read in-process, and so is everything when running from the TypeScript sources
- * (there is no built worker file to start).
+ * (there is no built worker file to start). And only when a core is likely free: the worker costs CPU of its own
+ * (its start-up, the JSON), which wins when it runs beside this thread and loses when it queues for the same core
+ * (measured at 1,000 models on a 2-core VM: at load ~1.7, 11-20% faster; at load ~5, 10-20% slower).
+ * CODEGEN_DIFF_WORKER=1 or 0 forces the choice (tests).
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DatabaseConnection } from '../sqlite/connection.js';
 import { openDatabase } from '../sqlite/open.js';
 import { diff, diffResolved, type DiffOptions, type DiffResult } from './diff.js';
-import type { IntrospectReply, IntrospectRequest } from './introspect-reply.js';
-import { databasePathFromUrl, resolveSource, type DiffSource, type ResolvedSource } from './sources.js';
+import { unpackReply, type IntrospectReply, type IntrospectRequest } from './introspect-reply.js';
+import { databasePathFromUrl } from './database-source.js';
+import { resolveSource, type DiffSource, type ResolvedSource } from './sources.js';
 
 export async function diffOverlapped(options: DiffOptions): Promise<DiffResult> {
-  const workerFile = introspectWorkerFile();
+  const workerFile = spareCore() ? introspectWorkerFile() : undefined;
   const inWorker = (side: DiffSource, other: DiffSource): boolean => workerFile !== undefined && side.kind === 'db' && (other.kind === 'schema' || other.kind === 'migrations');
   const fromInWorker = inWorker(options.from, options.to);
   const toInWorker = inWorker(options.to, options.from);
@@ -41,6 +46,14 @@ export async function diffOverlapped(options: DiffOptions): Promise<DiffResult> 
   }
 }
 
+/** Whether another core is likely idle: the 1-minute load average is below the number of cores. */
+function spareCore(): boolean {
+  const forced = process.env.CODEGEN_DIFF_WORKER;
+  if (forced === '1' || forced === '0') return forced === '1';
+  const cores = availableParallelism();
+  return cores >= 2 && loadavg()[0]! < cores;
+}
+
 /** dist/introspect-worker.js beside the bundle this module is part of; undefined when running from the sources. */
 function introspectWorkerFile(): URL | undefined {
   const here = import.meta.url;
@@ -53,8 +66,8 @@ function introspectWorkerFile(): URL | undefined {
 function introspectInWorker(file: URL, request: IntrospectRequest): Promise<IntrospectReply> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(file, { workerData: request });
-    worker.once('message', (reply: IntrospectReply) => {
-      resolve(reply);
+    worker.once('message', (message: IntrospectReply | string) => {
+      resolve(unpackReply(message));
       worker.unref(); // it ends by itself; the process need not wait for its teardown
     });
     worker.once('error', reject);

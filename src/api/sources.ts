@@ -15,10 +15,10 @@ import { readMigrationsFolder } from '../migrate/folder.js';
 import { replayMigrations } from '../migrate/replay.js';
 import type { SchemaModel } from '../schema/model.js';
 import type { DatabaseConnection } from '../sqlite/connection.js';
-import { DatabaseError } from '../sqlite/errors.js';
-import { introspectDatabase } from '../sqlite/introspect.js';
-import { openDatabase } from '../sqlite/open.js';
+import { resolveDatabaseSource } from './database-source.js';
 import { loadSchema } from './schema.js';
+
+export { databasePathFromUrl } from './database-source.js';
 
 export type DiffSource =
   | { readonly kind: 'empty' }
@@ -54,16 +54,6 @@ export function liveDatabaseOf(source: ResolvedSource): LiveDatabase | undefined
   return { query: (sql: string) => connection.query(sql), sqliteVersion: connection.capabilities.sqliteVersion };
 }
 
-/** `file:./dev.db` → an absolute path, relative to `baseDir` as Prisma resolves SQLite URLs. Plain paths pass through. */
-export function databasePathFromUrl(url: string, baseDir: string): string {
-  let p = url.trim();
-  if (p.startsWith('file://')) p = p.slice('file://'.length);
-  else if (p.startsWith('file:')) p = p.slice('file:'.length);
-  const q = p.indexOf('?');
-  if (q !== -1) p = p.slice(0, q);
-  return path.resolve(baseDir, p);
-}
-
 export function resolveSource(source: DiffSource, cwd: string): ResolvedSource {
   switch (source.kind) {
     case 'empty':
@@ -80,17 +70,8 @@ export function resolveSource(source: DiffSource, cwd: string): ResolvedSource {
         diagnostics: loaded.diagnostics,
       };
     }
-    case 'db': {
-      const file = databasePathFromUrl(source.path, cwd);
-      try {
-        const connection = openDatabase(file, { readonly: true });
-        const { model, diagnostics } = introspectDatabase(connection);
-        return { model, connection, diagnostics };
-      } catch (e) {
-        if (e instanceof DatabaseError) return { model: EMPTY_DATABASE, diagnostics: [e.diagnostic] };
-        throw e;
-      }
-    }
+    case 'db':
+      return resolveDatabaseSource(source.path, cwd);
     case 'migrations': {
       const dir = path.resolve(cwd, source.path);
       if (!existsSync(dir)) {
