@@ -21,7 +21,7 @@ execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc
 });
 await build({
   absWorkingDir: root,
-  entryPoints: { index: 'src/index.ts', migrate: 'src/migrate-entry.ts', 'cli/main': 'src/cli/main.ts', 'runtime/index': 'src/runtime/index.ts' },
+  entryPoints: { index: 'src/index.ts', 'introspect-worker': 'src/api/introspect-worker.ts', migrate: 'src/migrate-entry.ts', 'cli/main': 'src/cli/main.ts', 'runtime/index': 'src/runtime/index.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -7,7 +7,7 @@ import { checkMigration, type Query, type SchemaHints } from '../plan/checks.js'
 import { planMigration } from '../plan/plan.js';
 import { renderMigrationScript } from '../plan/render.js';
 import type { Step } from '../plan/steps.js';
-import { resolveSource, type DiffSource, type ResolvedSource } from './sources.js';
+import { liveDatabaseOf, resolveSource, type DiffSource, type ResolvedSource } from './sources.js';
 
 export interface DiffOptions {
   readonly from: DiffSource;
@@ -51,25 +51,30 @@ export function diff(options: DiffOptions): DiffResult {
     opened.push(from);
     const to = resolveSource(options.to, cwd);
     opened.push(to);
-    const diagnostics = [...from.diagnostics, ...to.diagnostics];
-    const sources = [...(from.sources ?? []), ...(to.sources ?? [])];
-    if (hasErrors(diagnostics)) {
-      return { ok: false, diagnostics, changes: [], steps: [], sql: '', warnings: [], unexecutable: [], notes: [], empty: true, sources };
-    }
-    const renames: Renames = {
-      tables: [...(to.renames?.tables ?? []), ...(options.renames?.tables ?? [])],
-      columns: [...(to.renames?.columns ?? []), ...(options.renames?.columns ?? [])],
-    };
-    const connection = from.connection;
-    const plan = planBetween(from.model, to.model, {
-      renames,
-      ...(to.hints ? { hints: to.hints } : {}),
-      ...(connection ? { query: (sql: string) => connection.query(sql), sqliteVersion: connection.capabilities.sqliteVersion } : {}),
-    });
-    return { ok: true, diagnostics, ...plan, sources };
+    return diffResolved(from, to, options.renames);
   } finally {
     for (const s of opened) s.connection?.close();
   }
+}
+
+/** The second half of `diff`: two resolved sides → the plan. The caller closes their connections. */
+export function diffResolved(from: ResolvedSource, to: ResolvedSource, extraRenames: Renames | undefined): DiffResult {
+  const diagnostics = [...from.diagnostics, ...to.diagnostics];
+  const sources = [...(from.sources ?? []), ...(to.sources ?? [])];
+  if (hasErrors(diagnostics)) {
+    return { ok: false, diagnostics, changes: [], steps: [], sql: '', warnings: [], unexecutable: [], notes: [], empty: true, sources };
+  }
+  const renames: Renames = {
+    tables: [...(to.renames?.tables ?? []), ...(extraRenames?.tables ?? [])],
+    columns: [...(to.renames?.columns ?? []), ...(extraRenames?.columns ?? [])],
+  };
+  const live = liveDatabaseOf(from);
+  const plan = planBetween(from.model, to.model, {
+    renames,
+    ...(to.hints ? { hints: to.hints } : {}),
+    ...(live ? { query: live.query, sqliteVersion: live.sqliteVersion } : {}),
+  });
+  return { ok: true, diagnostics, ...plan, sources };
 }
 
 /**

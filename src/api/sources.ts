@@ -10,15 +10,15 @@ import { databaseModelFromSchema } from '../database/from-schema.js';
 import { EMPTY_DATABASE, type DatabaseModel } from '../database/model.js';
 import { renamesFromSchema, schemaHints } from '../database/schema-hints.js';
 import type { Renames } from '../diff/changes.js';
-import type { SchemaHints } from '../plan/checks.js';
+import type { Query, SchemaHints } from '../plan/checks.js';
 import { readMigrationsFolder } from '../migrate/folder.js';
 import { replayMigrations } from '../migrate/replay.js';
 import type { SchemaModel } from '../schema/model.js';
 import type { DatabaseConnection } from '../sqlite/connection.js';
-import { DatabaseError } from '../sqlite/errors.js';
-import { introspectDatabase } from '../sqlite/introspect.js';
-import { openDatabase } from '../sqlite/open.js';
+import { resolveDatabaseSource } from './database-source.js';
 import { loadSchema } from './schema.js';
+
+export { databasePathFromUrl } from './database-source.js';
 
 export type DiffSource =
   | { readonly kind: 'empty' }
@@ -34,20 +34,24 @@ export interface ResolvedSource {
   readonly schema?: SchemaModel;
   /** Open read-only connection for a `db` source; the caller closes it. */
   readonly connection?: DatabaseConnection;
+  /** A `db` source introspected elsewhere (in a worker): how the checks read it. Unused when `connection` is set. */
+  readonly live?: LiveDatabase;
   readonly renames?: Renames;
   readonly hints?: SchemaHints;
   readonly sources?: readonly { path: string; text: string }[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** `file:./dev.db` → an absolute path, relative to `baseDir` as Prisma resolves SQLite URLs. Plain paths pass through. */
-export function databasePathFromUrl(url: string, baseDir: string): string {
-  let p = url.trim();
-  if (p.startsWith('file://')) p = p.slice('file://'.length);
-  else if (p.startsWith('file:')) p = p.slice('file:'.length);
-  const q = p.indexOf('?');
-  if (q !== -1) p = p.slice(0, q);
-  return path.resolve(baseDir, p);
+/** What the safety checks and the planner need of the `from` database: row counts and the SQLite version. */
+export interface LiveDatabase {
+  readonly query: Query;
+  readonly sqliteVersion: string;
+}
+
+export function liveDatabaseOf(source: ResolvedSource): LiveDatabase | undefined {
+  const connection = source.connection;
+  if (!connection) return source.live;
+  return { query: (sql: string) => connection.query(sql), sqliteVersion: connection.capabilities.sqliteVersion };
 }
 
 export function resolveSource(source: DiffSource, cwd: string): ResolvedSource {
@@ -66,17 +70,8 @@ export function resolveSource(source: DiffSource, cwd: string): ResolvedSource {
         diagnostics: loaded.diagnostics,
       };
     }
-    case 'db': {
-      const file = databasePathFromUrl(source.path, cwd);
-      try {
-        const connection = openDatabase(file, { readonly: true });
-        const { model, diagnostics } = introspectDatabase(connection);
-        return { model, connection, diagnostics };
-      } catch (e) {
-        if (e instanceof DatabaseError) return { model: EMPTY_DATABASE, diagnostics: [e.diagnostic] };
-        throw e;
-      }
-    }
+    case 'db':
+      return resolveDatabaseSource(source.path, cwd);
     case 'migrations': {
       const dir = path.resolve(cwd, source.path);
       if (!existsSync(dir)) {

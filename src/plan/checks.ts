@@ -56,14 +56,19 @@ export function checkMigration(input: CheckInput): SafetyReport {
     if (!rowCounts.has(key)) rowCounts.set(key, count(`SELECT count(*) FROM ${q(table)}`));
     return rowCounts.get(key)!;
   };
-  const before = (name: string): Table | undefined => {
-    const r = changes.find((c) => c.kind === 'RenameTable' && sameName(c.to, name));
-    return findTable(from, r && r.kind === 'RenameTable' ? r.from : name);
-  };
-  const columnBefore = (table: string, column: string): string => {
-    const r = changes.find((c) => c.kind === 'RenameColumn' && sameName(c.table, table) && sameName(c.to, column));
-    return r && r.kind === 'RenameColumn' ? r.from : column;
-  };
+  // Old names by new name, first rename first (as a scan would find it), built once: asked for each change.
+  const tableRenamedFrom = new Map<string, string>();
+  const columnRenamedFrom = new Map<string, Map<string, string>>();
+  for (const c of changes) {
+    if (c.kind === 'RenameTable' && !tableRenamedFrom.has(c.to.toLowerCase())) tableRenamedFrom.set(c.to.toLowerCase(), c.from);
+    if (c.kind === 'RenameColumn') {
+      let byName = columnRenamedFrom.get(c.table.toLowerCase());
+      if (!byName) columnRenamedFrom.set(c.table.toLowerCase(), (byName = new Map()));
+      if (!byName.has(c.to.toLowerCase())) byName.set(c.to.toLowerCase(), c.from);
+    }
+  }
+  const before = (name: string): Table | undefined => findTable(from, tableRenamedFrom.get(name.toLowerCase()) ?? name);
+  const columnBefore = (table: string, column: string): string => columnRenamedFrom.get(table.toLowerCase())?.get(column.toLowerCase()) ?? column;
 
   for (const c of changes) {
     switch (c.kind) {

@@ -26,17 +26,24 @@ export interface RenameLookup {
 }
 
 export function renameLookup(changes: readonly Change[]): RenameLookup {
-  const table = (name: string): string | undefined => {
-    const r = changes.find((c) => c.kind === 'RenameTable' && sameName(c.from, name));
-    return r && r.kind === 'RenameTable' ? r.to : undefined;
-  };
+  // Maps built once (first rename wins, as a scan would find it): the planner asks per column of every rebuilt table.
+  const tables = new Map<string, string>();
+  const columns = new Map<string, Map<string, string>>();
+  for (const c of changes) {
+    if (c.kind === 'RenameTable') {
+      const key = c.from.toLowerCase();
+      if (!tables.has(key)) tables.set(key, c.to);
+    } else if (c.kind === 'RenameColumn') {
+      const key = c.table.toLowerCase();
+      let byName = columns.get(key);
+      if (!byName) columns.set(key, (byName = new Map()));
+      if (!byName.has(c.from.toLowerCase())) byName.set(c.from.toLowerCase(), c.to);
+    }
+  }
+  const table = (name: string): string | undefined => tables.get(name.toLowerCase());
   return {
     table,
-    column: (oldTable, oldName) => {
-      const current = table(oldTable) ?? oldTable;
-      const r = changes.find((c) => c.kind === 'RenameColumn' && sameName(c.table, current) && sameName(c.from, oldName));
-      return r && r.kind === 'RenameColumn' ? r.to : undefined;
-    },
+    column: (oldTable, oldName) => columns.get((table(oldTable) ?? oldTable).toLowerCase())?.get(oldName.toLowerCase()),
   };
 }
 

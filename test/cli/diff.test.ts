@@ -299,4 +299,28 @@ model Counter {
   assert.not.match(r.stdout, /VIEW|"Kv"|Search/);
 });
 
+test('a database read in the worker thread (CODEGEN_DIFF_WORKER=1) diffs exactly as one read in-process (=0)', () => {
+  const dir = project({ 'not-sqlite.db': 'hello', 'features.db': new Uint8Array() });
+  const db = new Database(path.join(dir, 'features.db'));
+  db.exec(`CREATE TABLE "User" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "email" TEXT COLLATE NOCASE NOT NULL UNIQUE ON CONFLICT REPLACE CHECK ("email" <> ''));
+    CREATE VIRTUAL TABLE "Search" USING fts5(body); CREATE VIEW "Emails" AS SELECT "email" FROM "User";`);
+  db.close();
+  const cases = [
+    ['--from-db', 'dev.db', '--to-schema', 'schema.prisma', '--exit-code'],
+    ['--from-db', 'dev.db', '--to-schema', 'v2.prisma', '--format', 'json'],
+    ['--from-db', 'file:./dev.db', '--to-schema', 'v2.prisma', '--script'],
+    ['--from-schema', 'v2.prisma', '--to-db', 'dev.db', '--script'],
+    ['--from-db', 'features.db', '--to-schema', 'schema.prisma', '--script'],
+    ['--from-db', 'missing.db', '--to-schema', 'schema.prisma'],
+    ['--from-db', 'not-sqlite.db', '--to-schema', 'missing.prisma'],
+  ];
+  for (const args of cases) {
+    const before = snapshot(dir);
+    const inWorker = runCli(['diff', ...args], { cwd: dir, env: { CODEGEN_DIFF_WORKER: '1' } });
+    const inProcess = runCli(['diff', ...args], { cwd: dir, env: { CODEGEN_DIFF_WORKER: '0' } });
+    assert.equal(inWorker, inProcess, args.join(' '));
+    assert.equal(snapshot(dir), before, `diff ${args.join(' ')} created or modified a file`);
+  }
+});
+
 test.run();

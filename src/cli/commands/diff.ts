@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { diff } from '../../api/diff.js';
+import { diffOverlapped } from '../../api/diff-overlapped.js';
 import type { DiffSource } from '../../api/sources.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnosticsToJson } from '../../diagnostics/format.js';
@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../../fs/write-file-atomic.js';
 import type { Renames } from '../../diff/changes.js';
 import { summarizeChanges } from '../../diff/summary.js';
 import { EXIT, type CliIO } from '../io.js';
+import { useLongerJitBudget } from '../jit-budget.js';
 import { printDiagnostics } from '../output.js';
 
 export interface DiffArgs {
@@ -61,7 +62,8 @@ function parseRenames(args: DiffArgs): Renames {
   return { tables, columns };
 }
 
-export function runDiff(args: DiffArgs, io: CliIO): number {
+export async function runDiff(args: DiffArgs, io: CliIO): Promise<number> {
+  useLongerJitBudget();
   let from: DiffSource;
   let to: DiffSource;
   let renames: Renames;
@@ -76,7 +78,7 @@ export function runDiff(args: DiffArgs, io: CliIO): number {
     }
     throw e;
   }
-  const result = diff({ from, to, cwd: io.cwd, renames });
+  const result = await diffOverlapped({ from, to, cwd: io.cwd, renames });
   if (!result.ok) {
     if (args.format === 'json') io.stdout(JSON.stringify({ ok: false, diagnostics: diagnosticsToJson(result.diagnostics) }, null, 2) + '\n');
     else printDiagnostics(io, result.diagnostics, result.sources);

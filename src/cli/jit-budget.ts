@@ -1,0 +1,17 @@
+/**
+ * V8 tuning for a one-shot command over a large input. V8 sends a function to its optimizing compiler (TurboFan)
+ * once it has run through an "interrupt budget" of bytecode; on a 1,000-model schema, with the default budget,
+ * hundreds of parser and planner functions qualify within the first few hundred milliseconds, and their
+ * compilations on V8's background threads cost ~0.5 s of CPU: on a 2-core machine, as much as the main thread
+ * itself, competing with it, with the garbage collector's helpers and with the diff's introspection worker. An 8x
+ * budget optimizes only the functions that stay hot (measured: `codegen diff` at 1,000 models 10-30% faster
+ * whole-process, and no slower at 5,000 models, where turning the optimizer off entirely is ~35% slower).
+ * Process-wide, so it is applied by the command, never by the API.
+ */
+import { setFlagsFromString } from 'node:v8';
+
+const DEFAULT_INTERRUPT_BUDGET = 67_584; // V8 11.3 (Node 20)
+
+export function useLongerJitBudget(): void {
+  setFlagsFromString(`--interrupt-budget=${DEFAULT_INTERRUPT_BUDGET * 8}`);
+}
