@@ -3,6 +3,7 @@
  * imported when the command runs, so that `codegen validate` never loads ts-morph, handlebars or SQLite.
  * Plain `validate` and `diff` invocations skip yargs altogether (plain-args.ts).
  */
+import { useLongerJitBudget } from './jit-budget.js';
 import type { Argv } from 'yargs';
 import { closest } from '../schema/suggest.js';
 import { EXIT, processIO, type CliIO } from './io.js';
@@ -236,6 +237,8 @@ async function packageVersion(): Promise<string> {
 
 /** Entry point for bin/codegen.js: runs, reports internal errors without a stack trace, sets the exit code. */
 export async function runCli(): Promise<void> {
+  // The bin's process is ours alone: a one-shot command over a large schema runs faster with a longer JIT budget.
+  useLongerJitBudget();
   const io = processIO();
   try {
     process.exitCode = await main(process.argv.slice(2), io);

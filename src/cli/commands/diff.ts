@@ -8,7 +8,6 @@ import { writeFileAtomic } from '../../fs/write-file-atomic.js';
 import type { Renames } from '../../diff/changes.js';
 import { summarizeChanges } from '../../diff/summary.js';
 import { EXIT, type CliIO } from '../io.js';
-import { useLongerJitBudget } from '../jit-budget.js';
 import { printDiagnostics } from '../output.js';
 
 export interface DiffArgs {
@@ -63,7 +62,6 @@ function parseRenames(args: DiffArgs): Renames {
 }
 
 export async function runDiff(args: DiffArgs, io: CliIO): Promise<number> {
-  useLongerJitBudget();
   let from: DiffSource;
   let to: DiffSource;
   let renames: Renames;
