@@ -16,6 +16,7 @@ import { diffDatabases } from '../../src/diff/diff.ts';
 import { planMigration } from '../../src/plan/plan.ts';
 import { renderMigrationScript } from '../../src/plan/render.ts';
 import { bigSchema } from '../lib/big-schema.ts';
+import { asPrisma7Schema, PRISMA_CLI_ENV, prismaCli } from '../lib/prisma-cli.ts';
 import { CONTENDERS, peersInstalled } from '../client/contenders.ts';
 import { FULL, OPERATIONS, QUICK, writeSchema } from '../client/workload.ts';
 import { printTable, type BenchContext, type BenchSuite } from '../suite.ts';
@@ -131,22 +132,21 @@ function bigGenerate(ctx: BenchContext): { models: number; ms: number; cpuMs: nu
 
 /**
  * Prisma 7's own generator on the same schema (when `prisma` is installed in bench/), for the size and time
- * comparison. Prisma 7 takes the URL from prisma.config.ts, so the datasource `url` line is dropped; the schema
- * engine binary is not needed to generate, and pointing the CLI at a stand-in stops it from downloading one.
+ * comparison.
  */
 function prismaGenerate(ctx: BenchContext, schemaPath: string): { ms: number; bytes: number; files: number } | { error: string } | undefined {
-  const cli = path.join(ctx.root, 'bench/node_modules/prisma/build/index.js');
-  if (!existsSync(cli)) return undefined;
+  const cli = prismaCli(ctx.root);
+  if (cli === undefined) return undefined;
   const dir = path.join(ctx.workDir, 'prisma-generate');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'prisma'), { recursive: true });
-  const schema = readFileSync(schemaPath, 'utf8').replace(/^\s*url\s*=.*$/m, '').replace(/provider\s*=\s*"codegen"/, 'provider = "prisma-client"');
+  const schema = asPrisma7Schema(readFileSync(schemaPath, 'utf8'));
   writeFileSync(path.join(dir, 'prisma/schema.prisma'), schema);
   const t = performance.now();
   const r = spawnSync(process.execPath, [cli, 'generate', '--schema', 'prisma/schema.prisma'], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING: '1', PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
+    env: { ...process.env, ...PRISMA_CLI_ENV },
   });
   const ms = performance.now() - t;
   if (r.status !== 0) return { error: (r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ') };
