@@ -190,7 +190,7 @@ export const clientSuite: BenchSuite = {
     printTable(header, rows);
     console.log(
       `  (each contender in its own process, on its own WAL database with synchronous=NORMAL, after two untimed warm-up runs; ` +
-        `median of ${ctx.quick ? 1 : 5} runs of process CPU time; the best of 10 passes for reads, of 3 for the increment)`,
+        `median of ${ctx.quick ? 1 : 5} runs of process CPU time; the best of 10 passes for lookups, of 3 for counts and the increment)`,
     );
 
     const cold = coldStart(ctx, generatedDir, path.join(ctx.workDir, 'baseline-0.db'));
