@@ -37,6 +37,8 @@ export async function diffOverlapped(options: DiffOptions): Promise<DiffResult> 
     const dbSide = fromInWorker ? options.from : options.to;
     if (dbSide.kind !== 'db') throw new Error('unreachable');
     const pending = introspectInWorker(workerFile!, { path: dbSide.path, cwd });
+    // If this thread's side throws first, nobody awaits the worker: its failure must not become an unhandled rejection.
+    pending.catch(() => undefined);
     local = resolveSource(fromInWorker ? options.to : options.from, cwd);
     const remote = fromWorkerReply(await pending, () => lazy.open(databasePathFromUrl(dbSide.path, cwd)));
     return fromInWorker ? diffResolved(remote, local, options.renames) : diffResolved(local, remote, options.renames);
