@@ -9,6 +9,7 @@ import type { DatabaseModel, Index, Table } from '../database/model.js';
 import { findTable } from '../database/model.js';
 import { sameName, typeFamily } from '../database/normalize.js';
 import { quoteIdentifier as q, quoteString } from '../database/sql-text.js';
+import { indexRenames } from './dependents.js';
 import { mentionsIdentifier } from './mentions.js';
 import type { Change } from '../diff/changes.js';
 
@@ -56,19 +57,9 @@ export function checkMigration(input: CheckInput): SafetyReport {
     if (!rowCounts.has(key)) rowCounts.set(key, count(`SELECT count(*) FROM ${q(table)}`));
     return rowCounts.get(key)!;
   };
-  // Old names by new name, first rename first (as a scan would find it), built once: asked for each change.
-  const tableRenamedFrom = new Map<string, string>();
-  const columnRenamedFrom = new Map<string, Map<string, string>>();
-  for (const c of changes) {
-    if (c.kind === 'RenameTable' && !tableRenamedFrom.has(c.to.toLowerCase())) tableRenamedFrom.set(c.to.toLowerCase(), c.from);
-    if (c.kind === 'RenameColumn') {
-      let byName = columnRenamedFrom.get(c.table.toLowerCase());
-      if (!byName) columnRenamedFrom.set(c.table.toLowerCase(), (byName = new Map()));
-      if (!byName.has(c.to.toLowerCase())) byName.set(c.to.toLowerCase(), c.from);
-    }
-  }
-  const before = (name: string): Table | undefined => findTable(from, tableRenamedFrom.get(name.toLowerCase()) ?? name);
-  const columnBefore = (table: string, column: string): string => columnRenamedFrom.get(table.toLowerCase())?.get(column.toLowerCase()) ?? column;
+  const renamedFrom = indexRenames(changes, 'to');
+  const before = (name: string): Table | undefined => findTable(from, renamedFrom.table(name) ?? name);
+  const columnBefore = (table: string, column: string): string => renamedFrom.column(table, column) ?? column;
 
   for (const c of changes) {
     switch (c.kind) {

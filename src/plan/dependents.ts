@@ -26,24 +26,43 @@ export interface RenameLookup {
 }
 
 export function renameLookup(changes: readonly Change[]): RenameLookup {
-  // Maps built once (first rename wins, as a scan would find it): the planner asks per column of every rebuilt table.
+  const renames = indexRenames(changes, 'from');
+  return {
+    table: renames.table,
+    column: (oldTable, oldName) => renames.column(renames.table(oldTable) ?? oldTable, oldName),
+  };
+}
+
+/** A migration's renames indexed by one side's names: `from` gives the new name of an old one, `to` the old of a new. */
+export interface RenameIndex {
+  table(name: string): string | undefined;
+  /** A column by its name on that side, in its table by the table's new name (as RenameColumn names it). */
+  column(table: string, name: string): string | undefined;
+}
+
+/**
+ * Builds the index once, names compared case-insensitively as SQLite does, the first rename winning as a scan of
+ * the changes would find it: the planner and the checks ask for every column of every rebuilt table.
+ */
+export function indexRenames(changes: readonly Change[], by: 'from' | 'to'): RenameIndex {
+  const other = by === 'from' ? 'to' : 'from';
   const tables = new Map<string, string>();
   const columns = new Map<string, Map<string, string>>();
   for (const c of changes) {
     if (c.kind === 'RenameTable') {
-      const key = c.from.toLowerCase();
-      if (!tables.has(key)) tables.set(key, c.to);
+      const key = c[by].toLowerCase();
+      if (!tables.has(key)) tables.set(key, c[other]);
     } else if (c.kind === 'RenameColumn') {
-      const key = c.table.toLowerCase();
-      let byName = columns.get(key);
-      if (!byName) columns.set(key, (byName = new Map()));
-      if (!byName.has(c.from.toLowerCase())) byName.set(c.from.toLowerCase(), c.to);
+      const table = c.table.toLowerCase();
+      let byName = columns.get(table);
+      if (!byName) columns.set(table, (byName = new Map()));
+      const key = c[by].toLowerCase();
+      if (!byName.has(key)) byName.set(key, c[other]);
     }
   }
-  const table = (name: string): string | undefined => tables.get(name.toLowerCase());
   return {
-    table,
-    column: (oldTable, oldName) => columns.get((table(oldTable) ?? oldTable).toLowerCase())?.get(oldName.toLowerCase()),
+    table: (name) => tables.get(name.toLowerCase()),
+    column: (table, name) => columns.get(table.toLowerCase())?.get(name.toLowerCase()),
   };
 }
 
