@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-import { runCli } from '../dist/cli/main.js';
-await runCli();
+import { launch } from '../dist/cli/launch.js';
+await launch();

@@ -8,7 +8,8 @@
 // and load only in the commands that need them.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,7 +22,7 @@ execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc
 });
 await build({
   absWorkingDir: root,
-  entryPoints: { index: 'src/index.ts', 'introspect-worker': 'src/api/introspect-worker.ts', migrate: 'src/migrate-entry.ts', 'cli/main': 'src/cli/main.ts', 'runtime/index': 'src/runtime/index.ts' },
+  entryPoints: { index: 'src/index.ts', 'introspect-worker': 'src/api/introspect-worker.ts', migrate: 'src/migrate-entry.ts', 'runtime/index': 'src/runtime/index.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -32,6 +33,37 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   external: ['better-sqlite3', 'ts-morph', 'handlebars', '@viz-js/viz'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+});
+// The command line, as one CommonJS file (dist/cli/main.cjs: two folders deep, as the ES module chunks are, so that
+// its relative paths hold), which bin/codegen.js runs through V8's code cache (src/cli/launch.ts). Same externals,
+// and yargs.
+await build({
+  absWorkingDir: root,
+  entryPoints: { 'cli/main': 'src/cli/main.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  external: ['better-sqlite3', 'ts-morph', 'handlebars', '@viz-js/viz', 'yargs'],
+  define: { 'import.meta.url': '__codegenModuleUrl' },
+  banner: { js: "var __codegenModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});
+const cliBuildId = createHash('sha256').update(readFileSync(path.join(root, 'dist/cli/main.cjs'))).digest('hex').slice(0, 12);
+await build({
+  absWorkingDir: root,
+  entryPoints: { 'cli/launch': 'src/cli/launch.ts' },
+  outdir: 'dist',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  define: { CODEGEN_CLI_BUILD_ID: JSON.stringify(cliBuildId) },
   logLevel: 'warning',
 });
 // The built-in templates, precompiled (generation then needs only the handlebars runtime).

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin/codegen.js');
-if (!existsSync(path.join(root, 'dist/cli/main.js'))) {
+if (!existsSync(path.join(root, 'dist/cli/main.cjs'))) {
   console.error('The package is not built yet: run `npm install` (or `npm run build`) first.');
   process.exit(1);
 }

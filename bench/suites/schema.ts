@@ -43,7 +43,7 @@ export const schemaSuite: BenchSuite = {
     const file = path.join(workDir, 'schema-1000.prisma');
     writeFileSync(file, texts.get(1000)!);
     const bin = path.join(root, 'bin/codegen.js');
-    if (!existsSync(path.join(root, 'dist/cli/main.js'))) {
+    if (!existsSync(path.join(root, 'dist/cli/main.cjs'))) {
       console.log('  dist/ is missing: run `npm run build` for the whole-process figures.');
       return;
     }

@@ -8,6 +8,8 @@ import type { Argv } from 'yargs';
 import { closest } from '../schema/suggest.js';
 import { EXIT, processIO, type CliIO } from './io.js';
 import { DIFF_OPTIONS, FORMATS, PARSER_CONFIGURATION, parsePlainArgs, VALIDATE_OPTIONS, type PlainOptions } from './plain-args.js';
+import { readFileSync } from 'node:fs';
+import { dynamicImport } from '../fs/dynamic-import.js';
 /** Every command name, for "did you mean" on a typo. */
 const COMMANDS = ['init', 'validate', 'format', 'diff', 'migrate', 'check', 'pull', 'erd', 'generate'];
 
@@ -43,7 +45,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     return exitCode;
   }
 
-  const { default: yargs } = await import('yargs');
+  const { default: yargs } = await dynamicImport<typeof import('yargs')>('yargs');
   const cli: Argv = yargs([...argv])
     .scriptName('codegen')
     .usage('$0 <command> [options]\n\nSchema tooling and code generation for SQLite apps with a Prisma schema.')
@@ -230,7 +232,6 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
 }
 
 async function packageVersion(): Promise<string> {
-  const { readFileSync } = await import('node:fs');
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }

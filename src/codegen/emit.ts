@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { layoutTypeScript } from './layout.js';
 import type { RenderedFile } from './templates.js';
+import { dynamicImport } from '../fs/dynamic-import.js';
 
 const FORMAT = {
   indentSize: 2,
@@ -33,7 +34,7 @@ export async function formatFiles(files: readonly RenderedFile[], formatter: For
 }
 
 export async function formatWithTsMorph(files: readonly RenderedFile[]): Promise<RenderedFile[]> {
-  const { Project, ts } = await import('ts-morph');
+  const { Project, ts } = await dynamicImport<typeof import('ts-morph')>('ts-morph');
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
   return files.map((f) => {
     if (!f.path.endsWith('.ts')) return f;
@@ -57,7 +58,7 @@ export interface TypeCheckOptions {
  * would). Every error is a G502 diagnostic: generated code must compile.
  */
 export async function typeCheckDirectory(dir: string, options: TypeCheckOptions = {}): Promise<Diagnostic[]> {
-  const { Project, ts } = await import('ts-morph');
+  const { Project, ts } = await dynamicImport<typeof import('ts-morph')>('ts-morph');
   const project = new Project({
     compilerOptions: {
       target: ts.ScriptTarget.ES2022,

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { closest } from '../schema/parse.js';
+import { dynamicImport } from '../fs/dynamic-import.js';
 
 export type LintLevel = 'error' | 'warning' | 'info' | 'off';
 
@@ -66,11 +67,11 @@ async function importConfigModule(file: string): Promise<unknown> {
   let url = pathToFileURL(file).href;
   if (file.endsWith('.ts')) {
     // Node 20 cannot import TypeScript: transpile with the compiler ts-morph ships, into a module beside the file.
-    const { ts } = await import('ts-morph');
+    const { ts } = await dynamicImport<typeof import('ts-morph')>('ts-morph');
     const js = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
     url = `data:text/javascript;base64,${Buffer.from(js).toString('base64')}`;
   }
-  const mod = (await import(url)) as { default?: unknown };
+  const mod = await dynamicImport<{ default?: unknown }>(url);
   const value = mod.default ?? mod;
   return typeof value === 'function' ? await (value as () => unknown)() : value;
 }

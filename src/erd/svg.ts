@@ -5,12 +5,13 @@
  */
 import { ERD_MARKER, renderDot, type DotOptions } from './dot.js';
 import type { Diagram } from './model.js';
+import { dynamicImport } from '../fs/dynamic-import.js';
 
 type Viz = Awaited<ReturnType<typeof import('@viz-js/viz').instance>>;
 let vizInstance: Promise<Viz> | undefined;
 
 async function viz(): Promise<Viz> {
-  vizInstance ??= import('@viz-js/viz').then((m) => m.instance());
+  vizInstance ??= dynamicImport<typeof import('@viz-js/viz')>('@viz-js/viz').then((m) => m.instance());
   return vizInstance;
 }
 
