@@ -14,7 +14,7 @@
  * fail a command: an unreadable, unwritable or rejected cache only means compiling as usual.
  * CODEGEN_COMPILE_CACHE=0 turns it off; CODEGEN_COMPILE_CACHE=<folder> puts it elsewhere.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,7 +77,7 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
-/** Atomically (a concurrent run reads the old file or the new one), replacing older builds' files for the command. */
+/** Atomically (a concurrent run reads the old file or the new one). */
 function writeCache(file: string, data: () => Buffer): void {
   try {
     const dir = path.dirname(file);
@@ -85,9 +85,12 @@ function writeCache(file: string, data: () => Buffer): void {
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, data());
     renameSync(temp, file);
-    const command = path.basename(file).split('-')[0]!;
-    for (const old of readdirSync(dir)) {
-      if (old !== path.basename(file) && old.startsWith(`${command}-`) && old.endsWith('.v8cache')) rmSync(path.join(dir, old), { force: true });
+    // Files of other builds or Node versions that no run has rewritten for a day: a project that alternates two
+    // (a nested install, two Node versions) keeps both, without either run erasing the other's.
+    const dayAgo = Date.now() - 86_400_000;
+    for (const other of readdirSync(dir)) {
+      const at = path.join(dir, other);
+      if (other.endsWith('.v8cache') && at !== file && statSync(at).mtimeMs < dayAgo) rmSync(at, { force: true });
     }
   } catch {
     // A read-only install, a full disk: the next run compiles as this one did.

@@ -3,7 +3,7 @@
  * values (strings, numbers, `true`/`false`/`null`, names, calls, lists, objects). Recursive descent over one line
  * of tokens; a mistake throws a `SyntaxFailure` that the member parser turns into one diagnostic for the line.
  */
-import type { Position, Span } from '../diagnostics/span.js';
+import { endOffsetOf, OffsetSpan, type LineIndex, type Span } from '../diagnostics/span.js';
 import type { Argument, AttributeNode, Expr } from './ast.js';
 import { decodeStringLiteral, type Token, type TokenKind } from './lexer.js';
 
@@ -16,29 +16,20 @@ export class SyntaxFailure {
 }
 
 /**
- * A cursor over the tokens of the file, with span helpers. Positions come from the tokens themselves (the lexer
- * knows each token's line and column), which saves a line lookup per position on large files.
- * Synthetic (repair) tokens have no width.
+ * A cursor over the tokens of the file, with span helpers. Spans are offsets into the text (OffsetSpan: line and
+ * column are computed only when read). Synthetic (repair) tokens have no width.
  */
 export class Cursor {
   i = 0;
   constructor(
     readonly tokens: readonly Token[],
     readonly file: string,
-    /** Any range by offsets (for the rare cases a token cannot say: multi-line comments). */
-    readonly span: (start: number, end: number) => Span,
+    readonly lines: LineIndex,
   ) {}
 
-  startOf(t: Token): Position {
-    return { line: t.line, column: t.column, offset: t.start };
-  }
-  endOf(t: Token): Position {
-    if (t.kind === 'LineBreak' && !t.synthetic) return { line: t.line + 1, column: 1, offset: t.end };
-    if (t.kind === 'BlockComment') return this.span(t.end, t.end).start;
-    return { line: t.line, column: t.column + (t.end - t.start), offset: t.end };
-  }
-  between(start: Position, end: Position): Span {
-    return { file: this.file, start, end };
+  /** Any range by offsets. */
+  span(start: number, end: number): Span {
+    return new OffsetSpan(this.file, this.lines, start, end);
   }
 
   peek(ahead = 0): Token | undefined {
@@ -57,17 +48,17 @@ export class Cursor {
     return t;
   }
   tokenSpan(t: Token): Span {
-    return { file: this.file, start: this.startOf(t), end: this.endOf(t) };
+    return new OffsetSpan(this.file, this.lines, t.start, t.end);
   }
 }
 
 /**
- * The span from the first token to the last real (non-synthetic) one. `start` is the first token's start when the
- * caller already has it: nodes share their positions (immutable) rather than allocate equal ones.
+ * The span from the first token to the last real (non-synthetic) one. `start` is an offset, when the node starts
+ * before its first token (never, today) or the caller has it.
  */
-export function spanOf(c: Cursor, first: Token, last: Token, start: Position = c.startOf(first)): Span {
+export function spanOf(c: Cursor, first: Token, last: Token, start: number = first.start): Span {
   const end = last.synthetic ? lastReal(c, first) : last;
-  return { file: c.file, start, end: c.endOf(end) };
+  return c.span(start, end.end);
 }
 
 /** The last real token the cursor has passed, not before `first`. */
@@ -109,9 +100,8 @@ export function parseAttribute(c: Cursor, block: boolean): AttributeNode {
     hasParens = !open.synthetic;
     last = parseArgumentList(c, args, 'RRound');
   }
-  const start = c.startOf(at);
-  const nameSpan = c.between(start, c.endOf(nameTok));
-  return { kind: 'Attribute', block, name, nameSpan, args: exact(args), hasParens, span: last === nameTok ? c.between(start, nameSpan.end) : spanOf(c, at, last, start) };
+  const nameSpan = c.span(at.start, nameTok.end);
+  return { kind: 'Attribute', block, name, nameSpan, args: exact(args), hasParens, span: last === nameTok ? nameSpan : spanOf(c, at, last) };
 }
 
 /**
@@ -134,7 +124,7 @@ function parseArgument(c: Cursor): Argument {
     c.next();
     const value = parseValue(c);
     const nameSpan = c.tokenSpan(key);
-    return { name: key.image, nameSpan, value, span: c.between(nameSpan.start, value.span.end) };
+    return { name: key.image, nameSpan, value, span: c.span(key.start, endOffsetOf(value.span)) };
   }
   const value = parseValue(c);
   return { value, span: value.span };
@@ -184,7 +174,7 @@ export function parseValue(c: Cursor): Expr {
           c.expect('Colon', 'attribute');
           const value = parseValue(c);
           const nameSpan = c.tokenSpan(key);
-          entries.push({ name: key.image, nameSpan, value, span: c.between(nameSpan.start, value.span.end) });
+          entries.push({ name: key.image, nameSpan, value, span: c.span(key.start, endOffsetOf(value.span)) });
           if (c.is('RCurly')) {
             last = c.next();
             break;
@@ -200,7 +190,7 @@ export function parseValue(c: Cursor): Expr {
       const args: Argument[] = [];
       const last = parseArgumentList(c, args, 'RRound');
       const nameSpan = c.tokenSpan(t);
-      return { kind: 'Call', name: t.image, nameSpan, args: exact(args), span: spanOf(c, t, last, nameSpan.start) };
+      return { kind: 'Call', name: t.image, nameSpan, args: exact(args), span: spanOf(c, t, last) };
     }
     default:
       throw new SyntaxFailure(t, 'attribute');

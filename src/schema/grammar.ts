@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import type { Span } from '../diagnostics/span.js';
+import { endOffsetOf, startOffsetOf, type LineIndex, type Span } from '../diagnostics/span.js';
 import type { AttributeNode, BlockKeyword, BlockNode, CommentNode, Member, TopLevel, TypeRef } from './ast.js';
 import { Cursor, exact, parseAttribute, parseValue, spanOf, SyntaxFailure } from './grammar-values.js';
 import type { Token } from './lexer.js';
@@ -14,13 +14,14 @@ import { BLOCK_KEYWORDS, isCommentToken } from './repair.js';
 
 export interface GrammarSink {
   readonly file: string;
+  readonly lines: LineIndex;
   span(start: number, end: number): Span;
   syntaxError(d: Diagnostic): void;
   lineText(line: number): string;
 }
 
 export function parseTokens(tokens: readonly Token[], sink: GrammarSink): TopLevel[] {
-  return new Grammar(new Cursor(tokens, sink.file, (a, b) => sink.span(a, b)), sink).schema();
+  return new Grammar(new Cursor(tokens, sink.file, sink.lines), sink).schema();
 }
 
 /** The text of a `///` comment without the slashes and one following space (block comments: without the stars). */
@@ -66,7 +67,7 @@ class Grammar {
     const first = this.c.next();
     if (!this.c.is('LineBreak')) return undefined;
     const second = this.c.next();
-    return { kind: 'EmptyLine', span: this.c.between(this.c.startOf(first), this.c.endOf(second)) };
+    return { kind: 'EmptyLine', span: this.c.span(first.start, second.end) };
   }
 
   comment(t: Token): CommentNode {
@@ -147,7 +148,7 @@ class Grammar {
       docs: exact(docs),
       ...(openComment ? { openComment } : {}),
       members,
-      span: spanOf(c, keywordTok, last, keywordSpan.start),
+      span: spanOf(c, keywordTok, last),
     };
   }
 
@@ -174,7 +175,7 @@ class Grammar {
     if (!c.peek() || c.is('LineBreak') || c.is('RCurly') || isCommentToken(c.peek()!)) throw new SyntaxFailure(c.peek(), 'block');
     const value = parseValue(c);
     const nameSpan = c.tokenSpan(key);
-    const span = c.between(nameSpan.start, value.span.end);
+    const span = c.span(key.start, endOffsetOf(value.span));
     if (keyword === 'model' || keyword === 'view' || keyword === 'type') {
       this.sink.syntaxError(
         diagnostic('P103', `\`${key.image} = …\` is not valid in a ${keyword}.`, {
@@ -207,7 +208,7 @@ class Grammar {
       optional = true;
     }
     let type: TypeRef;
-    const typeSpan = optional || list ? c.between(typeExpr.span.start, c.endOf(last)) : typeExpr.span;
+    const typeSpan = optional || list ? c.span(startOffsetOf(typeExpr.span), last.end) : typeExpr.span;
     if (typeExpr.kind === 'Constant') type = { name: typeExpr.name, optional, list, span: typeSpan };
     else if (typeExpr.kind === 'Call' && typeExpr.name === 'Unsupported' && typeExpr.args[0]?.value.kind === 'String') {
       type = { name: 'Unsupported', unsupported: typeExpr.args[0].value.value, optional, list, span: typeSpan };
@@ -253,7 +254,7 @@ class Grammar {
       attributes: exact(attributes),
       docs: trailingComment?.doc ? [...docs, docText(trailingComment.text)] : exact(docs),
       trailingComment,
-      span: spanOf(c, nameTok, end, nameSpan.start),
+      span: spanOf(c, nameTok, end),
     };
   }
 

@@ -36,8 +36,8 @@ export function parseSchemaFile(file: string, text: string): ParseResult {
 }
 
 class FileParser {
-  /** Made on first use: tokens know their own positions, so a valid file never needs it. */
-  #lineIndex: LineIndex | undefined;
+  /** Every span of the tree refers to it, to compute line and column when they are read (OffsetSpan). */
+  readonly lines: LineIndex;
   readonly #diagnostics: Diagnostic[] = [];
   /** Lines that already have a syntax error: Prisma reports one per line, and so do we. */
   readonly #errorLines = new Set<number>();
@@ -45,10 +45,8 @@ class FileParser {
   constructor(
     readonly file: string,
     readonly text: string,
-  ) {}
-
-  get #lines(): LineIndex {
-    return (this.#lineIndex ??= new LineIndex(this.text));
+  ) {
+    this.lines = new LineIndex(text);
   }
 
   get textLength(): number {
@@ -101,15 +99,15 @@ class FileParser {
   }
 
   span(start: number, end: number): Span {
-    return this.#lines.span(this.file, start, end);
+    return this.lines.span(this.file, start, end);
   }
 
   position(offset: number): Position {
-    return this.#lines.position(offset);
+    return this.lines.position(offset);
   }
 
   lineText(line: number): string {
-    return this.#lines.lineText(line);
+    return this.lines.lineText(line);
   }
 
   syntaxError(d: Diagnostic): void {
