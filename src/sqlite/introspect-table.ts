@@ -198,13 +198,19 @@ function sameColumnList(written: readonly IndexedColumnDef[], rows: readonly Ind
  * agree, and any entry that agrees otherwise.
  */
 function buildForeignKeys(rows: readonly ForeignKeyRow[], ddl: TableDdl | undefined, warn: (what: string) => void): ForeignKey[] {
+  if (rows.length === 0) return [];
   const byId = new Map<number, ForeignKeyRow[]>();
-  for (const row of rows) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
+  for (const row of rows) {
+    const group = byId.get(row.id);
+    if (group) group.push(row);
+    else byId.set(row.id, [row]);
+  }
   const count = byId.size;
   const unclaimed = new Set(ddl?.foreignKeys ?? []);
   const result: ForeignKey[] = [];
   for (let declared = 0; declared < count; declared++) {
-    const group = (byId.get(count - 1 - declared) ?? []).sort((a, b) => a.seq - b.seq);
+    const group = byId.get(count - 1 - declared) ?? [];
+    if (group.length > 1) group.sort((a, b) => a.seq - b.seq);
     const first = group[0];
     if (!first) throw new Error(`foreign key ids are not contiguous in table ${rows[0]?.tableName}`);
     const columns = group.map((r) => r.fromColumn);
@@ -229,7 +235,8 @@ function buildForeignKeys(rows: readonly ForeignKeyRow[], ddl: TableDdl | undefi
 }
 
 function foreignKeyAction(text: string): ForeignKeyAction {
-  const action = FOREIGN_KEY_ACTIONS.find((a) => a === text.toUpperCase());
+  // SQLite reports the actions in upper case; anything else is compared as written, case-insensitively.
+  const action = (FOREIGN_KEY_ACTIONS as readonly string[]).includes(text) ? (text as ForeignKeyAction) : FOREIGN_KEY_ACTIONS.find((a) => a === text.toUpperCase());
   if (!action) throw new Error(`PRAGMA foreign_key_list reported an unknown action: ${text}`);
   return action;
 }

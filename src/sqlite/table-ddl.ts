@@ -43,27 +43,28 @@ export function describeTableDdl(statement: CreateTableStatement): TableDdl {
   const foreignKeys: ForeignKeyDdl[] = [];
   const checks: CheckConstraint[] = [];
   const unmodelled: string[] = [];
-  const conflict = (clause: ConflictResolution | undefined, what: string): void => {
-    if (clause) unmodelled.push(`ON CONFLICT ${clause} on ${what}`);
+  // `what` is a function: the description is built only for the rare clause it describes.
+  const conflict = (clause: ConflictResolution | undefined, what: () => string): void => {
+    if (clause) unmodelled.push(`ON CONFLICT ${clause} on ${what()}`);
   };
   const match = (fk: ForeignKeyDdl): void => {
     if (fk.clause.match !== undefined) unmodelled.push(`MATCH ${fk.clause.match} on the foreign key (${fk.columns.map(quoteIdentifier).join(', ')})`);
   };
 
   for (const column of statement.columns) {
-    const where = `column ${quoteIdentifier(column.name)}`;
+    const where = (): string => `column ${quoteIdentifier(column.name)}`;
     for (const c of column.constraints) {
       switch (c.kind) {
         case 'PrimaryKey':
           primaryKey = { ...named(c.name), autoincrement: c.autoincrement, ...(c.sort === 'DESC' ? { sort: c.sort } : {}) };
-          conflict(c.conflict, `the primary key of ${where}`);
+          conflict(c.conflict, () => `the primary key of ${where()}`);
           break;
         case 'Unique':
           uniques.push({ ...named(c.name), columns: [{ expression: quoteIdentifier(column.name), column: column.name }] });
-          conflict(c.conflict, `UNIQUE of ${where}`);
+          conflict(c.conflict, () => `UNIQUE of ${where()}`);
           break;
         case 'NotNull':
-          conflict(c.conflict, `NOT NULL of ${where}`);
+          conflict(c.conflict, () => `NOT NULL of ${where()}`);
           break;
         case 'Check':
           checks.push({ expression: c.expression, ...named(c.name) });
@@ -90,18 +91,18 @@ export function describeTableDdl(statement: CreateTableStatement): TableDdl {
       case 'PrimaryKey': {
         const single = c.columns.length === 1 ? c.columns[0] : undefined;
         primaryKey = { ...named(c.name), autoincrement: c.autoincrement, ...(single?.sort === 'DESC' ? { sort: single.sort } : {}) };
-        conflict(c.conflict, 'the primary key');
+        conflict(c.conflict, () => 'the primary key');
         if (c.columns.length > 1 && c.columns.some((k) => k.sort === 'DESC')) unmodelled.push('a descending column in the compound primary key');
         if (c.columns.some((k) => k.collation !== undefined)) unmodelled.push('COLLATE in the primary key');
         break;
       }
       case 'Unique':
         uniques.push({ ...named(c.name), columns: c.columns });
-        conflict(c.conflict, `UNIQUE (${c.columns.map((k) => k.expression).join(', ')})`);
+        conflict(c.conflict, () => `UNIQUE (${c.columns.map((k) => k.expression).join(', ')})`);
         break;
       case 'Check':
         checks.push({ expression: c.expression, ...named(c.name) });
-        conflict(c.conflict, `CHECK (${c.expression})`);
+        conflict(c.conflict, () => `CHECK (${c.expression})`);
         break;
       case 'ForeignKey': {
         const fk = { ...named(c.name), columns: c.columns, clause: c.foreignKey };
