@@ -17,6 +17,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DatabaseConnection } from '../sqlite/connection.js';
 import { openDatabase } from '../sqlite/open.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
 import { diff, diffResolved, type DiffOptions, type DiffResult } from './diff.js';
 import { unpackReply, type IntrospectReply, type IntrospectRequest } from './introspect-reply.js';
 import { databasePathFromUrl } from './database-source.js';
@@ -39,8 +40,21 @@ export async function diffOverlapped(options: DiffOptions): Promise<DiffResult> 
     const pending = introspectInWorker(workerFile!, { path: dbSide.path, cwd });
     // If this thread's side throws first, nobody awaits the worker: its failure must not become an unhandled rejection.
     pending.catch(() => undefined);
+    let replied = false;
+    void pending.then(() => (replied = true));
     local = resolveSource(fromInWorker ? options.to : options.from, cwd);
-    const remote = fromWorkerReply(await pending, () => lazy.open(databasePathFromUrl(dbSide.path, cwd)));
+    const openLive = (): DatabaseConnection => lazy.open(databasePathFromUrl(dbSide.path, cwd));
+    // A reply already posted is handled within one turn of the event loop. Still none: while it comes, open the
+    // connection that the row-count checks will read through (driver, file, SQLite's schema), off the critical path.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!replied && !hasErrors(local.diagnostics)) {
+      try {
+        openLive();
+      } catch {
+        // The worker's reply says what is wrong with the database.
+      }
+    }
+    const remote = fromWorkerReply(await pending, openLive);
     return fromInWorker ? diffResolved(remote, local, options.renames) : diffResolved(local, remote, options.renames);
   } finally {
     local?.connection?.close();
