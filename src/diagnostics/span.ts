@@ -16,7 +16,15 @@ export interface Span {
 export class LineIndex {
   readonly #lineStarts: number[];
 
-  constructor(readonly text: string) {
+  /** `lineStarts`: the table when a caller already has it (the schema lexer finds it while tokenizing). */
+  constructor(
+    readonly text: string,
+    lineStarts?: number[],
+  ) {
+    if (lineStarts) {
+      this.#lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       if (text.charCodeAt(i) === 10) starts.push(i + 1);

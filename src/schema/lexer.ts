@@ -57,6 +57,8 @@ export interface LexResult {
   readonly problems: LexProblem[];
   /** Whether a line break or a comment falls inside brackets (attribute arguments split over lines: repair.ts). */
   readonly bracketsSpanLines: boolean;
+  /** The offset where each line starts (a LineIndex's table, found on the way). */
+  readonly lineStarts: number[];
 }
 
 /** The text of each character from `(` (40) to `}` (125), indexed by code - 40: punctuation tokens share these. */
@@ -154,6 +156,7 @@ export function tokenize(text: string): LexResult {
   let i = 0;
   let line = 1;
   let lineStart = 0;
+  const lineStarts = [0];
   const n = text.length;
   // Bracket depth, to tell repair whether any brackets span lines (nearly never: then it has nothing to join).
   let depth = 0;
@@ -168,9 +171,26 @@ export function tokenize(text: string): LexResult {
       i++;
       line++;
       lineStart = i;
+      lineStarts.push(i);
       continue;
     }
-    if (c === 32 || isBlank(c)) {
+    if (c === 32) {
+      // Runs of spaces (alignment) are a quarter of a formatted schema: skip them here, not one loop turn each.
+      do i++;
+      while (text.charCodeAt(i) === 32);
+      continue;
+    }
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+      // An ASCII letter starts most tokens: the name, without the Unicode checks below.
+      const end = nameEnd(text, i + 1);
+      const length = end - i;
+      // Only `true`, `false` and `null` are keywords.
+      const kind = (length === 4 || length === 5) && (c === 116 || c === 102 || c === 110) ? (KEYWORDS[text.slice(i, end)] ?? 'Identifier') : 'Identifier';
+      tokens.push(token(text, kind, i, end, line, lineStart));
+      i = end;
+      continue;
+    }
+    if (isBlank(c)) {
       i++;
       continue;
     }
@@ -196,6 +216,7 @@ export function tokenize(text: string): LexResult {
         if (text.charCodeAt(k) === 10) {
           line++;
           lineStart = k + 1;
+          lineStarts.push(lineStart);
         }
       }
       i = end;
@@ -301,7 +322,7 @@ export function tokenize(text: string): LexResult {
     problems.push({ kind: 'InvalidCharacter', start: i, end, text: text.slice(i, end) });
     i = end;
   }
-  return { tokens, problems, bracketsSpanLines };
+  return { tokens, problems, bracketsSpanLines, lineStarts };
 }
 
 /** The length of a valid JSON escape at `at` (a backslash): 2, or 6 for `\uXXXX`; 0 when it is not one. */

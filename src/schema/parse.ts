@@ -36,8 +36,8 @@ export function parseSchemaFile(file: string, text: string): ParseResult {
 }
 
 class FileParser {
-  /** Every span of the tree refers to it, to compute line and column when they are read (OffsetSpan). */
-  readonly lines: LineIndex;
+  /** Every span of the tree refers to it, to compute line and column when they are read (OffsetSpan). Set by run(). */
+  #lines: LineIndex | undefined;
   readonly #diagnostics: Diagnostic[] = [];
   /** Lines that already have a syntax error: Prisma reports one per line, and so do we. */
   readonly #errorLines = new Set<number>();
@@ -45,8 +45,10 @@ class FileParser {
   constructor(
     readonly file: string,
     readonly text: string,
-  ) {
-    this.lines = new LineIndex(text);
+  ) {}
+
+  get lines(): LineIndex {
+    return (this.#lines ??= new LineIndex(this.text));
   }
 
   get textLength(): number {
@@ -54,7 +56,8 @@ class FileParser {
   }
 
   run(): ParseResult {
-    const { tokens, problems, bracketsSpanLines } = tokenize(this.text);
+    const { tokens, problems, bracketsSpanLines, lineStarts } = tokenize(this.text);
+    this.#lines = new LineIndex(this.text, lineStarts);
     for (const p of problems) {
       const span = this.span(p.start, p.end);
       switch (p.kind) {

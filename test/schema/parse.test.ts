@@ -143,4 +143,19 @@ test('optional lists get a specific message', () => {
   assert.equal(r.diagnostics.map((d) => d.message), ['Optional lists are not supported.']);
 });
 
+
+test('the line table the lexer finds on the way equals one counted from the text', async () => {
+  const { tokenize } = await import('../../src/schema/lexer.ts');
+  const { Random } = await import('../../conformance/gen/random.ts');
+  const pieces = ['model A {', '\n', '\r\n', '  ', 'id Int', '"str', '"ok"', '"\\\n', '/* a\nb */', '/* open', '// c\n', '$%', '@@id', '\t', 'Ü', '\u2028'];
+  const rng = new Random(7);
+  for (let round = 0; round < 500; round++) {
+    let text = '';
+    for (let k = rng.int(0, 30); k > 0; k--) text += rng.pick(pieces);
+    const expected = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) expected.push(i + 1);
+    assert.equal(tokenize(text).lineStarts, expected, JSON.stringify(text));
+  }
+});
+
 test.run();
