@@ -20,6 +20,30 @@ execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc
   cwd: root,
   stdio: 'inherit',
 });
+// The command line, as one CommonJS file (dist/cli/main.cjs: two folders deep, as the ES module chunks are, so that
+// its relative paths hold), which bin/codegen.js runs through V8's code cache (src/cli/launch.ts, compile-cache.ts);
+// and the diff's introspection work (dist/introspect-worker.cjs), which its worker runs the same way. Same
+// externals, and yargs. Their hash names the cache files (CODEGEN_BUILD_ID).
+await build({
+  absWorkingDir: root,
+  entryPoints: { 'cli/main': 'src/cli/main.ts', 'introspect-worker': 'src/api/introspect-answer.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  external: ['better-sqlite3', 'ts-morph', 'handlebars', '@viz-js/viz', 'yargs'],
+  define: { 'import.meta.url': '__codegenModuleUrl' },
+  banner: { js: "var __codegenModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});
+const buildId = createHash('sha256')
+  .update(readFileSync(path.join(root, 'dist/cli/main.cjs')))
+  .update(readFileSync(path.join(root, 'dist/introspect-worker.cjs')))
+  .digest('hex')
+  .slice(0, 12);
 await build({
   absWorkingDir: root,
   entryPoints: { index: 'src/index.ts', 'introspect-worker': 'src/api/introspect-worker.ts', migrate: 'src/migrate-entry.ts', 'runtime/index': 'src/runtime/index.ts' },
@@ -33,27 +57,10 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   external: ['better-sqlite3', 'ts-morph', 'handlebars', '@viz-js/viz'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  define: { CODEGEN_BUILD_ID: JSON.stringify(buildId) },
   logLevel: 'warning',
 });
-// The command line, as one CommonJS file (dist/cli/main.cjs: two folders deep, as the ES module chunks are, so that
-// its relative paths hold), which bin/codegen.js runs through V8's code cache (src/cli/launch.ts). Same externals,
-// and yargs.
-await build({
-  absWorkingDir: root,
-  entryPoints: { 'cli/main': 'src/cli/main.ts' },
-  outdir: 'dist',
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: false,
-  external: ['better-sqlite3', 'ts-morph', 'handlebars', '@viz-js/viz', 'yargs'],
-  define: { 'import.meta.url': '__codegenModuleUrl' },
-  banner: { js: "var __codegenModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  logLevel: 'warning',
-});
-const cliBuildId = createHash('sha256').update(readFileSync(path.join(root, 'dist/cli/main.cjs'))).digest('hex').slice(0, 12);
+
 await build({
   absWorkingDir: root,
   entryPoints: { 'cli/launch': 'src/cli/launch.ts' },
@@ -63,7 +70,7 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: false,
-  define: { CODEGEN_CLI_BUILD_ID: JSON.stringify(cliBuildId) },
+  define: { CODEGEN_BUILD_ID: JSON.stringify(buildId) },
   logLevel: 'warning',
 });
 // The built-in templates, precompiled (generation then needs only the handlebars runtime).

@@ -1,21 +1,21 @@
 /**
  * Worker entry (dist/introspect-worker.js): introspects one `db` diff source off the main thread, so that the live
- * database is read while the main thread parses and validates the schema (diff-overlapped.ts). The reply is the
- * DatabaseModel and diagnostics, plain data sent as JSON text (packReply).
+ * database is read while the main thread parses and validates the schema (diff-overlapped.ts). The work itself is
+ * dist/introspect-worker.cjs (introspect-answer.ts), loaded through V8's code cache as the command line is
+ * (src/cli/compile-cache.ts): the worker is what `diff` waits for at 1,000 tables, and compiling it is part of that.
+ * The reply is the DatabaseModel and diagnostics, plain data sent as JSON text (packReply).
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import { resolveDatabaseSource } from './database-source.js';
-import { packReply, type IntrospectReply, type IntrospectRequest } from './introspect-reply.js';
+import { compileCacheFile, loadCachedBundle } from '../cli/compile-cache.js';
+import { markReplyPosted, type IntrospectRequest } from './introspect-reply.js';
 
 const request = workerData as IntrospectRequest;
-let reply: IntrospectReply;
-try {
-  const resolved = resolveDatabaseSource(request.path, request.cwd);
-  const sqliteVersion = resolved.connection?.capabilities.sqliteVersion;
-  resolved.connection?.close();
-  reply = { ok: true, model: resolved.model, diagnostics: resolved.diagnostics, ...(sqliteVersion !== undefined ? { sqliteVersion } : {}) };
-} catch (e) {
-  const error = e as Error;
-  reply = { ok: false, message: error.message, stack: error.stack ?? '' };
-}
-parentPort!.postMessage(packReply(reply));
+const file = fileURLToPath(new URL('./introspect-worker.cjs', import.meta.url));
+const bundle = loadCachedBundle<{ answerIntrospection: (request: IntrospectRequest) => string }>(file, compileCacheFile(path.resolve(path.dirname(file), '..'), 'introspect-worker'));
+const packed = bundle.exports.answerIntrospection(request);
+// Before replying: the main thread may end the process as soon as it has the reply.
+bundle.saveCache();
+markReplyPosted(request);
+parentPort!.postMessage(packed);

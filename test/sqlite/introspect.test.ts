@@ -166,6 +166,16 @@ test('SQLite features: views and triggers as SQL; virtual tables and unmodelled 
   );
 });
 
+test('every fixture introspects to plain data: a JSON round trip gives an equal value (the diff worker sends it as JSON)', () => {
+  for (const name of readdirSync(FIXTURES).sort()) {
+    const result = fixture(name);
+    assert.equal(JSON.parse(JSON.stringify(result)), result, name);
+  }
+  // And with the I611 fallbacks (unreadable DDL) and unmodelled clauses in the diagnostics.
+  const odd = introspectSql('CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT DEFAULT (1 + 2) COLLATE NOCASE CHECK (b <> \'\'), UNIQUE (b) ON CONFLICT IGNORE)');
+  assert.equal(JSON.parse(JSON.stringify(odd)), odd);
+});
+
 // ── behaviour ────────────────────────────────────────────────────────────────────────────────
 
 test(`${CATALOG_QUERY_COUNT} queries, whatever the number of tables`, () => {

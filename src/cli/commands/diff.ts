@@ -7,6 +7,7 @@ import { diagnosticsToJson } from '../../diagnostics/format.js';
 import { writeFileAtomic } from '../../fs/write-file-atomic.js';
 import type { Renames } from '../../diff/changes.js';
 import { summarizeChanges } from '../../diff/summary.js';
+import { DiffUsageError, diffSide } from '../diff-sides.js';
 import { EXIT, type CliIO } from '../io.js';
 import { printDiagnostics } from '../output.js';
 
@@ -28,25 +29,6 @@ export interface DiffArgs {
   readonly renameColumn?: readonly string[];
 }
 
-export class DiffUsageError extends Error {}
-
-function side(args: DiffArgs, prefix: 'from' | 'to'): DiffSource {
-  const a = args as unknown as Record<string, unknown>;
-  const chosen: DiffSource[] = [];
-  if (a[`${prefix}Empty`]) chosen.push({ kind: 'empty' });
-  if (typeof a[`${prefix}Schema`] === 'string') chosen.push({ kind: 'schema', path: a[`${prefix}Schema`] as string });
-  if (typeof a[`${prefix}Db`] === 'string') chosen.push({ kind: 'db', path: a[`${prefix}Db`] as string });
-  if (typeof a[`${prefix}Migrations`] === 'string') chosen.push({ kind: 'migrations', path: a[`${prefix}Migrations`] as string });
-  if (chosen.length !== 1) {
-    throw new DiffUsageError(
-      chosen.length === 0
-        ? `Say what to diff ${prefix}: one of --${prefix}-empty, --${prefix}-schema, --${prefix}-db or --${prefix}-migrations.`
-        : `Give only one of --${prefix}-empty, --${prefix}-schema, --${prefix}-db and --${prefix}-migrations.`,
-    );
-  }
-  return chosen[0]!;
-}
-
 function parseRenames(args: DiffArgs): Renames {
   const tables = (args.renameTable ?? []).map((r) => {
     const m = /^([^=]+)=([^=]+)$/.exec(r);
@@ -66,8 +48,8 @@ export async function runDiff(args: DiffArgs, io: CliIO): Promise<number> {
   let to: DiffSource;
   let renames: Renames;
   try {
-    from = side(args, 'from');
-    to = side(args, 'to');
+    from = diffSide(args, 'from');
+    to = diffSide(args, 'to');
     renames = parseRenames(args);
   } catch (e) {
     if (e instanceof DiffUsageError) {

@@ -1,0 +1,95 @@
+/**
+ * A `db` diff source introspected on a worker thread (introspect-worker.ts), and the handing over of such a job
+ * from the bin's launcher, which starts it before the command line is loaded, to `diff` (diff-overlapped.ts).
+ *
+ * Why start early: at 1,000 tables the worker, not the schema beside it, is what `diff` ends up waiting for (its
+ * boot, its module loading and the introspection itself); started by the launcher, it boots while the main thread
+ * loads the command line. The launcher and the command line are separate bundles (src/cli/launch.ts), so the job
+ * passes through a global registry under a symbol; `diff` takes it only when its request is exactly the one it
+ * would make (same path, same folder), and a job nobody takes is stopped when the command ends.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { replyPosted, unpackReply, type IntrospectReply, type IntrospectRequest } from './introspect-reply.js';
+import type { DiffSource } from './sources.js';
+
+export class IntrospectionJob {
+  readonly request: IntrospectRequest & { readonly progress: SharedArrayBuffer };
+  readonly reply: Promise<IntrospectReply>;
+  readonly #worker: Worker;
+
+  constructor(file: URL, target: { readonly path: string; readonly cwd: string }) {
+    this.request = { ...target, progress: new SharedArrayBuffer(4) };
+    const worker = (this.#worker = new Worker(file, { workerData: this.request }));
+    this.reply = new Promise((resolve, reject) => {
+      worker.once('message', (message: string) => {
+        resolve(unpackReply(message));
+        worker.unref(); // it ends by itself; the process need not wait for its teardown
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`The introspection worker exited (code ${code}) without replying.`)));
+    });
+    // If the caller fails first, nobody awaits the reply: its failure must not become an unhandled rejection.
+    this.reply.catch(() => undefined);
+  }
+
+  /** Whether the worker has posted its reply (this thread may not have received it yet). */
+  get replyPosted(): boolean {
+    return replyPosted(this.request.progress);
+  }
+
+  /** Stops the worker: a job nobody will read. Harmless once it has replied. */
+  discard(): void {
+    void this.#worker.terminate();
+  }
+}
+
+/** Whether another core is likely idle: the 1-minute load average is below the number of cores. */
+export function spareCore(): boolean {
+  const forced = process.env.CODEGEN_DIFF_WORKER;
+  if (forced === '1' || forced === '0') return forced === '1';
+  const cores = availableParallelism();
+  return cores >= 2 && loadavg()[0]! < cores;
+}
+
+/** dist/introspect-worker.js of the built package a module at `moduleUrl` is part of; undefined from the sources. */
+export function introspectWorkerFile(moduleUrl: string): URL | undefined {
+  const at = moduleUrl.lastIndexOf('/dist/');
+  if (at === -1) return undefined;
+  const file = new URL(`${moduleUrl.slice(0, at)}/dist/introspect-worker.js`);
+  return existsSync(file) ? file : undefined;
+}
+
+/**
+ * Which side of a diff to read on a worker: a `db` side against a schema or migrations side, whose loading it runs
+ * beside. Two databases, or a database against `empty`, have nothing to overlap.
+ */
+export function overlappedDbSide(from: DiffSource, to: DiffSource): 'from' | 'to' | undefined {
+  const overlaps = (side: DiffSource, other: DiffSource): boolean => side.kind === 'db' && (other.kind === 'schema' || other.kind === 'migrations');
+  return overlaps(from, to) ? 'from' : overlaps(to, from) ? 'to' : undefined;
+}
+
+const EARLY_JOB = Symbol.for('@spacepos/codegen.earlyIntrospection');
+type Registry = { [EARLY_JOB]?: IntrospectionJob };
+
+/** Leaves a job started ahead of the command for `diff` to take. */
+export function offerEarlyIntrospection(job: IntrospectionJob): void {
+  discardEarlyIntrospection();
+  (globalThis as Registry)[EARLY_JOB] = job;
+}
+
+/** The job started ahead of the command when it reads exactly this database from this folder; any other is stopped. */
+export function takeEarlyIntrospection(path: string, cwd: string): IntrospectionJob | undefined {
+  const job = (globalThis as Registry)[EARLY_JOB];
+  delete (globalThis as Registry)[EARLY_JOB];
+  if (job && job.request.path === path && job.request.cwd === cwd) return job;
+  job?.discard();
+  return undefined;
+}
+
+/** Stops a job started ahead of the command that the command did not take (it failed first, or chose otherwise). */
+export function discardEarlyIntrospection(): void {
+  (globalThis as Registry)[EARLY_JOB]?.discard();
+  delete (globalThis as Registry)[EARLY_JOB];
+}
