@@ -24,8 +24,6 @@ function at(ctx: LintContext, predicate: (w: readonly string[]) => boolean): { s
   return st ? { span: st.span } : {};
 }
 
-const isRebuilt = (ctx: LintContext, table: string): boolean => ctx.rebuilt.some((r) => sameName(r.table, table));
-
 /** How much a type family can hold, for "narrowing": a change to a lower rank may not fit the values. */
 const RANK: Partial<Record<TypeFamily, number>> = { Boolean: 1, Int: 2, BigInt: 3, Float: 4, Decimal: 4, DateTime: 4, Json: 5, String: 6, Bytes: 6 };
 

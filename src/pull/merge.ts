@@ -126,7 +126,7 @@ function planMerge(existing: SchemaModel, models: readonly Model[], pulled: Pull
         break; // foreign keys: compared as relations below; renames: none are asked for
     }
   }
-  mergeRelations(existing, models, pulled, plan, live);
+  mergeRelations(existing, models, pulled, live);
   for (const model of models) {
     const at = live(model.dbName);
     if (!at) continue;
@@ -229,7 +229,6 @@ function mergeRelations(
   existing: SchemaModel,
   models: readonly Model[],
   pulled: PulledSchema,
-  plan: MergePlan,
   live: (table: string) => { model: Model; pulled: PulledModel; plan: ModelPlan } | undefined,
 ): void {
   const byName = new Map(models.map((m) => [m.name, m]));

@@ -30,7 +30,7 @@ export function toOneTarget(e: Engine, m: ModelRuntime, r: RelationMeta, ops: Ob
 }
 
 /** Column values a child gets from its parent: the child's foreign key = the parent's referenced fields. */
-function linkFor(e: Engine, m: ModelRuntime, r: RelationMeta, row: Row): Record<string, unknown> {
+function linkFor(m: ModelRuntime, r: RelationMeta, row: Row): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   r.remote.forEach((rf, i) => (out[rf] = row[m.byName.get(r.local[i]!)!.column]));
   return out;
@@ -56,11 +56,11 @@ export function nestedForParent(e: Engine, m: ModelRuntime, r: RelationMeta, row
       const child = findRow(e, t, where);
       if (!child) throw new ClientError('P2025', `No \`${t.name}\` record was found for a nested connect on \`${m.name}.${r.name}\`.`, { model: m.name, fields: [r.name] });
       joinInsert(e, m, r, row, child);
-    } else if (updateRows(e, t, where, linkRaw(linkFor(e, m, r, row))) === 0) {
+    } else if (updateRows(e, t, where, linkRaw(linkFor(m, r, row))) === 0) {
       throw new ClientError('P2025', `No \`${t.name}\` record was found for a nested connect on \`${m.name}.${r.name}\`.`, { model: m.name, fields: [r.name] });
     }
   };
-  const createOne = (data: Obj): void => attach(createRow(e, t, data, r.join ? undefined : linkFor(e, m, r, row)));
+  const createOne = (data: Obj): void => attach(createRow(e, t, data, r.join ? undefined : linkFor(m, r, row)));
   for (const op in ops) {
     const v = ops[op];
     if (v === undefined) continue;
