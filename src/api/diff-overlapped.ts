@@ -18,15 +18,14 @@ import { openDatabase } from '../sqlite/open.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { diff, diffResolved, type DiffOptions, type DiffResult } from './diff.js';
 import type { IntrospectReply } from './introspect-reply.js';
-import { introspectWorkerFile, IntrospectionJob, overlappedDbSide, spareCore, takeEarlyIntrospection } from './introspection-job.js';
+import { introspectWorkerFile, IntrospectionJob, overlappedDb, spareCore, takeEarlyIntrospection } from './introspection-job.js';
 import { databasePathFromUrl } from './database-source.js';
 import { resolveSource, type ResolvedSource } from './sources.js';
 
 export async function diffOverlapped(options: DiffOptions): Promise<DiffResult> {
   const cwd = options.cwd ?? process.cwd();
-  const dbSide = overlappedDbSide(options.from, options.to);
-  const db = dbSide === 'from' ? options.from : dbSide === 'to' ? options.to : undefined;
-  if (db?.kind !== 'db') return diff(options);
+  const db = overlappedDb(options.from, options.to);
+  if (!db) return diff(options);
   // The job the launcher started for this very database (introspection-job.ts), else one started here when it pays.
   const early = takeEarlyIntrospection(db.path, cwd);
   const workerFile = early || !spareCore() ? undefined : introspectWorkerFile(import.meta.url);
@@ -37,7 +36,7 @@ export async function diffOverlapped(options: DiffOptions): Promise<DiffResult> 
   let local: ResolvedSource | undefined;
   try {
     // The worker runs while this thread does its side.
-    local = resolveSource(dbSide === 'from' ? options.to : options.from, cwd);
+    local = resolveSource(db.side === 'from' ? options.to : options.from, cwd);
     const openLive = (): DatabaseConnection => lazy.open(databasePathFromUrl(db.path, cwd));
     // The worker still reading: meanwhile, open the connection that the row-count checks will read through (driver,
     // file, SQLite's schema), off the critical path. Its reply already posted: take it at once.
@@ -49,7 +48,7 @@ export async function diffOverlapped(options: DiffOptions): Promise<DiffResult> 
       }
     }
     const remote = fromWorkerReply(await job.reply, openLive);
-    return dbSide === 'from' ? diffResolved(remote, local, options.renames) : diffResolved(local, remote, options.renames);
+    return db.side === 'from' ? diffResolved(remote, local, options.renames) : diffResolved(local, remote, options.renames);
   } finally {
     job.discard(); // stops it when this side failed first
     local?.connection?.close();

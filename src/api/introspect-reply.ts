@@ -7,12 +7,12 @@ export interface IntrospectRequest {
   readonly path: string;
   readonly cwd: string;
   /** Shared with the main thread (4 bytes): the worker sets the first Int32 to 1 when it posts its reply (see replyPosted). */
-  readonly progress?: SharedArrayBuffer;
+  readonly progress: SharedArrayBuffer;
 }
 
 /** Marks the reply as posted, for a main thread that decides what to do while it waits (diff-overlapped.ts). */
 export function markReplyPosted(request: IntrospectRequest): void {
-  if (request.progress) Atomics.store(new Int32Array(request.progress), 0, 1);
+  Atomics.store(new Int32Array(request.progress), 0, 1);
 }
 
 /** Whether the worker has posted its reply: it may not have been received yet (this thread was busy). */

@@ -15,7 +15,7 @@ import { replyPosted, unpackReply, type IntrospectReply, type IntrospectRequest 
 import type { DiffSource } from './sources.js';
 
 export class IntrospectionJob {
-  readonly request: IntrospectRequest & { readonly progress: SharedArrayBuffer };
+  readonly request: IntrospectRequest;
   readonly reply: Promise<IntrospectReply>;
   readonly #worker: Worker;
 
@@ -62,12 +62,14 @@ export function introspectWorkerFile(moduleUrl: string): URL | undefined {
 }
 
 /**
- * Which side of a diff to read on a worker: a `db` side against a schema or migrations side, whose loading it runs
+ * The side of a diff to read on a worker: a `db` side against a schema or migrations side, whose loading it runs
  * beside. Two databases, or a database against `empty`, have nothing to overlap.
  */
-export function overlappedDbSide(from: DiffSource, to: DiffSource): 'from' | 'to' | undefined {
-  const overlaps = (side: DiffSource, other: DiffSource): boolean => side.kind === 'db' && (other.kind === 'schema' || other.kind === 'migrations');
-  return overlaps(from, to) ? 'from' : overlaps(to, from) ? 'to' : undefined;
+export function overlappedDb(from: DiffSource, to: DiffSource): { readonly side: 'from' | 'to'; readonly path: string } | undefined {
+  const overlaps = (side: DiffSource, other: DiffSource): side is Extract<DiffSource, { kind: 'db' }> => side.kind === 'db' && (other.kind === 'schema' || other.kind === 'migrations');
+  if (overlaps(from, to)) return { side: 'from', path: from.path };
+  if (overlaps(to, from)) return { side: 'to', path: to.path };
+  return undefined;
 }
 
 const EARLY_JOB = Symbol.for('@spacepos/codegen.earlyIntrospection');

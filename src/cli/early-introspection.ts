@@ -4,7 +4,7 @@
  * `diff` to take (src/api/introspection-job.ts). Only what the command itself would do: the same flag parser
  * (plain-args.ts; what it leaves to yargs starts nothing), the same sides, the same choice of a worker.
  */
-import { IntrospectionJob, introspectWorkerFile, offerEarlyIntrospection, overlappedDbSide, spareCore } from '../api/introspection-job.js';
+import { IntrospectionJob, introspectWorkerFile, offerEarlyIntrospection, overlappedDb, spareCore } from '../api/introspection-job.js';
 import { diffSide } from './diff-sides.js';
 import { DIFF_OPTIONS, parsePlainArgs } from './plain-args.js';
 
@@ -13,11 +13,8 @@ export function startEarlyIntrospection(argv: readonly string[], cwd: string, la
   const args = parsePlainArgs(argv.slice(1), DIFF_OPTIONS);
   if (!args) return;
   try {
-    const from = diffSide(args, 'from');
-    const to = diffSide(args, 'to');
-    const side = overlappedDbSide(from, to);
-    const db = side === 'from' ? from : side === 'to' ? to : undefined;
-    if (db?.kind !== 'db' || !spareCore()) return;
+    const db = overlappedDb(diffSide(args, 'from'), diffSide(args, 'to'));
+    if (!db || !spareCore()) return;
     const file = introspectWorkerFile(launcherUrl);
     if (file) offerEarlyIntrospection(new IntrospectionJob(file, { path: db.path, cwd }));
   } catch {

@@ -7,7 +7,8 @@
  * budget optimizes only the functions that stay hot (measured: `codegen diff` at 1,000 models 10-30% faster
  * whole-process, and no slower at 5,000 models, where turning the optimizer off entirely is ~35% slower; `codegen
  * validate` at 1,000 models: 630 → 570 ms wall, 930 → 700 ms CPU). Process-wide, so it is applied by the CLI's
- * process entry (runCli), never by the API or by an app that imports the package.
+ * process entry (launch.ts, before it compiles the command line: the flags are part of the code cache's key), never
+ * by the API or by an app that imports the package.
  */
 import { setFlagsFromString } from 'node:v8';
 

@@ -3,12 +3,11 @@
  * imported when the command runs, so that `codegen validate` never loads ts-morph, handlebars or SQLite.
  * Plain `validate` and `diff` invocations skip yargs altogether (plain-args.ts).
  */
-import { useLongerJitBudget } from './jit-budget.js';
+import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { closest } from '../schema/suggest.js';
 import { EXIT, processIO, type CliIO } from './io.js';
 import { DIFF_OPTIONS, FORMATS, PARSER_CONFIGURATION, parsePlainArgs, VALIDATE_OPTIONS, type PlainOptions } from './plain-args.js';
-import { readFileSync } from 'node:fs';
 import { dynamicImport } from '../fs/dynamic-import.js';
 /** Every command name, for "did you mean" on a typo. */
 const COMMANDS = ['init', 'validate', 'format', 'diff', 'migrate', 'check', 'pull', 'erd', 'generate'];
@@ -236,10 +235,11 @@ async function packageVersion(): Promise<string> {
   return pkg.version;
 }
 
-/** Entry point for bin/codegen.js: runs, reports internal errors without a stack trace, sets the exit code. */
+/**
+ * Entry point for bin/codegen.js (through launch.ts, which also sets the process's JIT budget): runs, reports internal
+ * errors without a stack trace, sets the exit code.
+ */
 export async function runCli(): Promise<void> {
-  // The bin's process is ours alone: a one-shot command over a large schema runs faster with a longer JIT budget.
-  useLongerJitBudget();
   const io = processIO();
   try {
     process.exitCode = await main(process.argv.slice(2), io);

@@ -52,13 +52,10 @@ export class Cursor {
   }
 }
 
-/**
- * The span from the first token to the last real (non-synthetic) one. `start` is an offset, when the node starts
- * before its first token (never, today) or the caller has it.
- */
-export function spanOf(c: Cursor, first: Token, last: Token, start: number = first.start): Span {
+/** The span from the first token to the last real (non-synthetic) one. */
+export function spanOf(c: Cursor, first: Token, last: Token): Span {
   const end = last.synthetic ? lastReal(c, first) : last;
-  return c.span(start, end.end);
+  return c.span(first.start, end.end);
 }
 
 /** The last real token the cursor has passed, not before `first`. */

@@ -15,7 +15,6 @@ import { BLOCK_KEYWORDS, isCommentToken } from './repair.js';
 export interface GrammarSink {
   readonly file: string;
   readonly lines: LineIndex;
-  span(start: number, end: number): Span;
   syntaxError(d: Diagnostic): void;
   lineText(line: number): string;
 }

@@ -295,11 +295,9 @@ export function tokenize(text: string): LexResult {
       continue;
     }
     if (isUnicodeLetterAt(text, i)) {
+      // A name that starts beyond ASCII (ASCII letters took the branch above): never a keyword.
       const end = nameEnd(text, i + charLength(text, i));
-      const length = end - i;
-      // Only `true`, `false` and `null` are keywords.
-      const kind = (length === 4 || length === 5) && (c === 116 || c === 102 || c === 110) ? (KEYWORDS[text.slice(i, end)] ?? 'Identifier') : 'Identifier';
-      tokens.push(token(text, kind, i, end, line, lineStart));
+      tokens.push(token(text, 'Identifier', i, end, line, lineStart));
       i = end;
       continue;
     }
