@@ -33,7 +33,24 @@ export function openLibrary(file: string, onMigrationStart?: (name: string) => v
   });
   const migrateMs = performance.now() - started;
   const db = createClient(file);
-  // WAL: the app's reads never wait for its writes. It is a setting of the file, so once is enough, but it is cheap.
-  db.$db.pragma('journal_mode = WAL');
+  useWal(db);
   return { db, migration, migrateMs };
+}
+
+/**
+ * WAL: the app's reads never wait for its writes. It is a setting of the file, kept once set. Two processes that
+ * launch at once may both switch at the same moment; SQLite then refuses one at once with SQLITE_BUSY (it cannot wait
+ * for a lock the other holds while waiting for its own), and that one tries again: the other's switch takes
+ * milliseconds, after which the file is in WAL already.
+ */
+function useWal(db: CodegenClient): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (db.$db.pragma('journal_mode', { simple: true }) !== 'wal') db.$db.pragma('journal_mode = WAL');
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY' || attempt === 100) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10); // 10 ms, synchronously: this runs at launch
+    }
+  }
 }
