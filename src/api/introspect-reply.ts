@@ -6,18 +6,43 @@ export interface IntrospectRequest {
   /** The `db` source's path or `file:` URL, as the user gave it. */
   readonly path: string;
   readonly cwd: string;
-  /** Shared with the main thread (4 bytes): the worker sets the first Int32 to 1 when it posts its reply (see replyPosted). */
+  /** Shared with the main thread: two Int32 flags, REPLY_POSTED and MAIN_COMPILED (newProgress). */
   readonly progress: SharedArrayBuffer;
+  /**
+   * Only from the CLI's launcher: the worker applies the CLI's longer JIT budget, process-wide, once both threads
+   * have compiled their code through the code cache (src/cli/jit-budget.ts says why then).
+   */
+  readonly jitBudget?: boolean;
+}
+
+/** The worker sets it when it posts its reply. */
+const REPLY_POSTED = 0;
+/** The main thread sets it when it has compiled its code (the launcher, for a `jitBudget` request). */
+const MAIN_COMPILED = 1;
+
+export function newProgress(): SharedArrayBuffer {
+  return new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
 }
 
 /** Marks the reply as posted, for a main thread that decides what to do while it waits (diff-overlapped.ts). */
 export function markReplyPosted(request: IntrospectRequest): void {
-  Atomics.store(new Int32Array(request.progress), 0, 1);
+  Atomics.store(new Int32Array(request.progress), REPLY_POSTED, 1);
 }
 
 /** Whether the worker has posted its reply: it may not have been received yet (this thread was busy). */
 export function replyPosted(progress: SharedArrayBuffer): boolean {
-  return Atomics.load(new Int32Array(progress), 0) === 1;
+  return Atomics.load(new Int32Array(progress), REPLY_POSTED) === 1;
+}
+
+export function markMainCompiled(progress: SharedArrayBuffer): void {
+  const flags = new Int32Array(progress);
+  Atomics.store(flags, MAIN_COMPILED, 1);
+  Atomics.notify(flags, MAIN_COMPILED);
+}
+
+/** On the worker: waits until the main thread has compiled its code; false if it has not within `timeoutMs`. */
+export function awaitMainCompiled(progress: SharedArrayBuffer, timeoutMs: number): boolean {
+  return Atomics.wait(new Int32Array(progress), MAIN_COMPILED, 0, timeoutMs) !== 'timed-out';
 }
 
 export type IntrospectReply =

@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { replyPosted, unpackReply, type IntrospectReply, type IntrospectRequest } from './introspect-reply.js';
+import { markMainCompiled, newProgress, replyPosted, unpackReply, type IntrospectReply, type IntrospectRequest } from './introspect-reply.js';
 import type { DiffSource } from './sources.js';
 
 export class IntrospectionJob {
@@ -19,8 +19,8 @@ export class IntrospectionJob {
   readonly reply: Promise<IntrospectReply>;
   readonly #worker: Worker;
 
-  constructor(file: URL, target: { readonly path: string; readonly cwd: string }) {
-    this.request = { ...target, progress: new SharedArrayBuffer(4) };
+  constructor(file: URL, target: Omit<IntrospectRequest, 'progress'>) {
+    this.request = { ...target, progress: newProgress() };
     const worker = (this.#worker = new Worker(file, { workerData: this.request }));
     this.reply = new Promise((resolve, reject) => {
       worker.once('message', (message: string) => {
@@ -37,6 +37,11 @@ export class IntrospectionJob {
   /** Whether the worker has posted its reply (this thread may not have received it yet). */
   get replyPosted(): boolean {
     return replyPosted(this.request.progress);
+  }
+
+  /** For a `jitBudget` job: this thread has compiled its code, and the worker may now apply the budget. */
+  mainCompiled(): void {
+    markMainCompiled(this.request.progress);
   }
 
   /** Stops the worker: a job nobody will read. Harmless once it has replied. */

@@ -19,6 +19,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
+import { useDefaultJitBudget } from './jit-budget.js';
 
 /** Identifies the bundles' content (set by scripts/build.mjs): a cache from another build is never offered to V8. */
 declare const CODEGEN_BUILD_ID: string;
@@ -45,7 +46,11 @@ export function loadCachedBundle<T>(file: string, cacheFile: string | undefined)
   const saveCache = (): void => {
     if (saved || !cacheFile || (cached && !script.cachedDataRejected)) return;
     saved = true;
-    writeCache(cacheFile, () => script.createCachedData());
+    writeCache(cacheFile, () => {
+      // Under V8's default flags, as every cache is read (jit-budget.ts): V8 stamps a cache with the flags in effect.
+      useDefaultJitBudget();
+      return script.createCachedData();
+    });
   };
   return { exports: module.exports, saveCache };
 }

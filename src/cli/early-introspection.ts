@@ -8,16 +8,23 @@ import { IntrospectionJob, introspectWorkerFile, offerEarlyIntrospection, overla
 import { diffSide } from './diff-sides.js';
 import { DIFF_OPTIONS, parsePlainArgs } from './plain-args.js';
 
-export function startEarlyIntrospection(argv: readonly string[], cwd: string, launcherUrl: string): void {
-  if (argv[0] !== 'diff') return;
+/**
+ * Returns the job it started: its worker applies the CLI's JIT budget once the launcher calls `mainCompiled()`
+ * (jit-budget.ts).
+ */
+export function startEarlyIntrospection(argv: readonly string[], cwd: string, launcherUrl: string): IntrospectionJob | undefined {
+  if (argv[0] !== 'diff') return undefined;
   const args = parsePlainArgs(argv.slice(1), DIFF_OPTIONS);
-  if (!args) return;
+  if (!args) return undefined;
   try {
     const db = overlappedDb(diffSide(args, 'from'), diffSide(args, 'to'));
-    if (!db || !spareCore()) return;
-    const file = introspectWorkerFile(launcherUrl);
-    if (file) offerEarlyIntrospection(new IntrospectionJob(file, { path: db.path, cwd }));
+    const file = db && spareCore() ? introspectWorkerFile(launcherUrl) : undefined;
+    if (!db || !file) return undefined;
+    const job = new IntrospectionJob(file, { path: db.path, cwd, jitBudget: true });
+    offerEarlyIntrospection(job);
+    return job;
   } catch {
     // A usage mistake: the command reports it.
+    return undefined;
   }
 }

@@ -6,9 +6,15 @@
  * itself, competing with it, with the garbage collector's helpers and with the diff's introspection worker. An 8x
  * budget optimizes only the functions that stay hot (measured: `codegen diff` at 1,000 models 10-30% faster
  * whole-process, and no slower at 5,000 models, where turning the optimizer off entirely is ~35% slower; `codegen
- * validate` at 1,000 models: 630 → 570 ms wall, 930 → 700 ms CPU). Process-wide, so it is applied by the CLI's
- * process entry (launch.ts, before it compiles the command line: the flags are part of the code cache's key), never
- * by the API or by an app that imports the package.
+ * validate` at 1,000 models: 630 → 570 ms wall, 930 → 700 ms CPU). Process-wide, so it is applied only for the
+ * CLI (launch.ts, or the diff's early worker), never by the API or in an app that imports the package.
+ *
+ * When: V8 stamps every code cache with a hash of the flags that differ from their defaults, and rejects a cache
+ * made under other flags. That includes the code cache of Node's own modules, built into the node binary: a worker
+ * boots by compiling Node's modules, and with the budget set it compiles them from source, twice as slowly
+ * (measured: a worker's boot 30 → 60 ms). So the budget is set only once every cached compilation is done (the
+ * launcher's, and the early worker's boot), and a cache is always made and read under the default flags
+ * (compile-cache.ts).
  */
 import { setFlagsFromString } from 'node:v8';
 
@@ -16,4 +22,9 @@ const DEFAULT_INTERRUPT_BUDGET = 67_584; // V8 11.3 (Node 20)
 
 export function useLongerJitBudget(): void {
   setFlagsFromString(`--interrupt-budget=${DEFAULT_INTERRUPT_BUDGET * 8}`);
+}
+
+/** Back to V8's default, which V8 counts as an unchanged flag (its flag hash is the default one again). */
+export function useDefaultJitBudget(): void {
+  setFlagsFromString(`--interrupt-budget=${DEFAULT_INTERRUPT_BUDGET}`);
 }

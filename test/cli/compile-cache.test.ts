@@ -2,6 +2,7 @@
 // able to fail a command (corrupt, unwritable or turned off).
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { AS_ROOT, runCli, tempProject } from '../helpers/cli.ts';
@@ -37,6 +38,34 @@ test('the first run of a command writes its cache; the next run reads it and lea
     cacheFiles(cache).map((f) => f.split('-')[0]),
     ['diff', 'validate'],
   );
+});
+
+test('diff with its introspection worker: both caches are written once, then accepted as they are', () => {
+  // V8 rejects a cache made under other flags, and the CLI's JIT budget is a flag set while both threads run
+  // (jit-budget.ts): a cache stamped with it would be rejected and rewritten by every run.
+  const dir = tempProject({ 'schema.prisma': SCHEMA });
+  const cache = path.join(dir, 'cache');
+  const db = path.join(dir, 'app.db');
+  const init = runCli(['diff', '--from-empty', '--to-schema', 'schema.prisma', '--script'], { cwd: dir });
+  assert.is(init.code, 0, init.stderr);
+  const database = new Database(db);
+  database.exec(init.stdout);
+  database.close();
+  const env = { CODEGEN_COMPILE_CACHE: cache, CODEGEN_DIFF_WORKER: '1' };
+  const args = ['diff', '--from-db', 'app.db', '--to-schema', 'schema.prisma', '--exit-code'];
+  const first = runCli(args, { cwd: dir, env });
+  assert.is(first.code, 0, first.stderr + first.stdout);
+  assert.equal(
+    cacheFiles(cache).map((f) => f.split('-').slice(0, -3).join('-')),
+    ['diff', 'introspect-worker'],
+  );
+  const stamps = () => cacheFiles(cache).map((f) => statSync(path.join(cache, f)).mtimeMs);
+  const written = stamps();
+  for (let run = 0; run < 2; run++) {
+    const again = runCli(args, { cwd: dir, env });
+    assert.is(again.code, 0, again.stderr + again.stdout);
+    assert.equal(stamps(), written, 'accepted, not rewritten');
+  }
 });
 
 test('a corrupt cache is rejected by V8 and replaced; the command runs as usual', () => {

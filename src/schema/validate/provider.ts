@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
+import { endOffsetOf, startOffsetOf } from '../../diagnostics/span.js';
 import type { AttributeNode } from '../ast.js';
 import type { Field, Model } from '../model.js';
 import { isColumnField } from '../model.js';
@@ -145,12 +146,14 @@ function fieldAttribute(model: Model, name: string): AttributeNode | undefined {
 /** The attribute node a key came from (field `@id`/`@unique` or block `@@…`), found by its span. */
 function attributeAt(model: Model, span: Diagnostic['span']): AttributeNode | undefined {
   if (!span) return undefined;
-  const same = (a: AttributeNode) => a.span.start.offset === span.start.offset && a.span.file === span.file;
+  // Offsets, not positions: an OffsetSpan computes its line and column on each read (span.ts).
+  const at = startOffsetOf(span);
+  const same = (a: AttributeNode) => startOffsetOf(a.span) === at && a.span.file === span.file;
   const block = model.blockAttributes.find(same);
   if (block) return block;
   for (const f of model.fields) {
     // A field attribute lies inside its field's span.
-    if (f.span.file !== span.file || f.span.start.offset > span.start.offset || f.span.end.offset < span.start.offset) continue;
+    if (f.span.file !== span.file || startOffsetOf(f.span) > at || endOffsetOf(f.span) < at) continue;
     const a = f.attributes.find(same);
     if (a) return a;
   }
