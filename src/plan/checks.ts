@@ -45,21 +45,61 @@ function typeName(declared: string): string {
   return f.startsWith('Unsupported:') ? declared : f;
 }
 
+/**
+ * The tables whose row count the checks below will read whatever the counts are (a dropped table, a required column
+ * added without a default, a changed primary key), by their names before the migration. Counted up front in one
+ * statement: one statement per table was ~60 µs each, 15 ms for the 250 changed tables of the 1,000-model bench.
+ * Only these: counting a table scans it, so a table whose count is not needed is not counted.
+ */
+function tablesSurelyCounted(changes: readonly Change[], before: (name: string) => Table | undefined): string[] {
+  const names: string[] = [];
+  for (const c of changes) {
+    if (c.kind === 'DropTable') names.push(c.table.name);
+    else if (c.kind === 'AddColumn' && addsRequiredWithoutDefault(c)) {
+      const t = before(c.table);
+      if (t) names.push(t.name);
+    } else if (c.kind === 'AlterPrimaryKey' && c.from && c.to) {
+      const t = before(c.table);
+      if (t) names.push(t.name);
+    }
+  }
+  return names;
+}
+
+function addsRequiredWithoutDefault(c: Extract<Change, { kind: 'AddColumn' }>): boolean {
+  return c.column.notNull && c.column.default === undefined && !c.column.generated;
+}
+
+/** Row counts of `tables`, keyed by lower-cased name: a few statements of up to 500 scalar subqueries each. */
+function countRows(query: Query, tables: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const unique = [...new Map(tables.map((t) => [t.toLowerCase(), t])).values()];
+  // SQLite allows 2,000 result columns by default.
+  for (let at = 0; at < unique.length; at += COUNTS_PER_STATEMENT) {
+    const chunk = unique.slice(at, at + COUNTS_PER_STATEMENT);
+    const row = query(`SELECT ${chunk.map((t, i) => `(SELECT count(*) FROM ${q(t)}) AS c${i}`).join(', ')}`)[0] ?? {};
+    chunk.forEach((t, i) => counts.set(t.toLowerCase(), Number(row[`c${i}`] ?? 0)));
+  }
+  return counts;
+}
+
+const COUNTS_PER_STATEMENT = 500;
+
 export function checkMigration(input: CheckInput): SafetyReport {
   const { from, changes, query, hints } = input;
   const warnings: Diagnostic[] = [];
   const unexecutable: Diagnostic[] = [];
   const live = query !== undefined;
   const count = (sql: string): number => Number(Object.values(query!(sql)[0] ?? {})[0] ?? 0);
-  const rowCounts = new Map<string, number>();
+  const renamedFrom = indexRenames(changes, 'to');
+  const before = (name: string): Table | undefined => findTable(from, renamedFrom.table(name) ?? name);
+  const columnBefore = (table: string, column: string): string => renamedFrom.column(table, column) ?? column;
+  const rowCounts = live ? countRows(query, tablesSurelyCounted(changes, before)) : new Map<string, number>();
   const rowsIn = (table: string): number => {
     const key = table.toLowerCase();
     if (!rowCounts.has(key)) rowCounts.set(key, count(`SELECT count(*) FROM ${q(table)}`));
     return rowCounts.get(key)!;
   };
-  const renamedFrom = indexRenames(changes, 'to');
-  const before = (name: string): Table | undefined => findTable(from, renamedFrom.table(name) ?? name);
-  const columnBefore = (table: string, column: string): string => renamedFrom.column(table, column) ?? column;
 
   for (const c of changes) {
     switch (c.kind) {
@@ -113,7 +153,7 @@ export function checkMigration(input: CheckInput): SafetyReport {
         break;
       }
       case 'AddColumn': {
-        if (!c.column.notNull || c.column.default !== undefined || c.column.generated) break;
+        if (!addsRequiredWithoutDefault(c)) break;
         const t = before(c.table);
         if (!t) break;
         const clientSide = hints?.clientDefaults?.has(`${c.table}.${c.column.name}`.toLowerCase()) ?? false;

@@ -91,7 +91,7 @@ class Grammar {
         last = c.next();
         const comment = this.comment(t);
         if (t.line === lcurly.line && members.length === 0 && !openComment) openComment = comment;
-        else if (!attachTrailing(members, comment, lastDeclLine)) {
+        else if (!attachTrailing(members, comment, t.line === lastDeclLine)) {
           members.push(comment);
           if (comment.doc) pendingDocs.push(docText(comment.text));
         }
@@ -117,14 +117,16 @@ class Grammar {
         while (c.peek() && !c.is('LineBreak') && !isCommentToken(c.peek()!)) {
           // A `}` closes the block only at the start of a line (repair puts it there); elsewhere it is a mistake.
           if (c.is('RCurly')) throw new SyntaxFailure(c.peek(), 'block');
+          // Lines from the member's first and last tokens: its span would compute them from offsets (span.ts).
+          const firstLine = c.peek()!.line;
           const member = this.member(keyword, pendingDocs);
           pendingDocs = [];
           if (!member) continue;
-          if (member.span.start.line === lastDeclLine && members.length > 0 && isDeclaration(members[members.length - 1]!)) {
+          if (firstLine === lastDeclLine && members.length > 0 && isDeclaration(members[members.length - 1]!)) {
             (secondDeclarations ??= []).push(diagnostic('P106', 'Only one declaration is allowed per line.', { span: member.span, hint: 'Move this declaration to its own line.' }));
           }
           members.push(member);
-          lastDeclLine = member.span.end.line;
+          lastDeclLine = c.tokens[c.i - 1]!.line;
         }
         if (secondDeclarations) for (const d of secondDeclarations) this.sink.syntaxError(d);
       } catch (e) {
@@ -322,10 +324,10 @@ function isDeclaration(m: Member): boolean {
   return m.kind !== 'Comment' && m.kind !== 'EmptyLine';
 }
 
-/** A comment after a declaration on the same line belongs to it. */
-function attachTrailing(members: Member[], c: CommentNode, lastDeclLine: number): boolean {
+/** A comment after a declaration on the same line (`sameLine`) belongs to it. */
+function attachTrailing(members: Member[], c: CommentNode, sameLine: boolean): boolean {
   const last = members[members.length - 1];
-  if (!last || c.span.start.line !== lastDeclLine) return false;
+  if (!last || !sameLine) return false;
   if (last.kind !== 'Field' && last.kind !== 'EnumValue' && last.kind !== 'Assignment' && last.kind !== 'BlockAttribute') return false;
   if (last.trailingComment) return false;
   const withComment = { ...last, trailingComment: c };
