@@ -57,6 +57,22 @@ test('D305: a unique column made required with a default, while several rows hol
   conn.close();
 });
 
+test('row counts read up front, over more tables than one counting statement holds: each table gets its own count', () => {
+  // 520 models dropped (counted in two statements of up to 500), one required column added to a table with rows,
+  // and one to an empty table.
+  const models = Array.from({ length: 520 }, (_, i) => `model T${i} {\n  id Int @id\n}\n`).join('');
+  const one = loadSchemaText(DATASOURCE + models + 'model Kept {\n  id Int @id\n}\nmodel Empty {\n  id Int @id\n}\n');
+  const two = loadSchemaText(DATASOURCE + 'model Kept {\n  id Int @id\n  name String\n}\nmodel Empty {\n  id Int @id\n  name String\n}\n');
+  const rows = Array.from({ length: 520 }, (_, i) => (i % 7 === 0 ? `INSERT INTO "T${i}" ("id") VALUES ${Array.from({ length: (i % 5) + 1 }, (_, k) => `(${k})`).join(', ')};` : ''));
+  const conn = databaseFromSchema(one, [...rows.filter(Boolean), 'INSERT INTO "Kept" ("id") VALUES (1), (2), (3);']);
+  const m = planAgainst(conn, two);
+  const dropped = m.safety.warnings.filter((d) => d.code === 'D301').map((d) => /`(T\d+)` table, which is not empty \((\d+) rows?\)/.exec(d.message)!.slice(1).join('='));
+  const expected = Array.from({ length: 520 }, (_, i) => i).filter((i) => i % 7 === 0).map((i) => `T${i}=${(i % 5) + 1}`);
+  assert.equal(dropped.sort(), expected.sort());
+  assert.equal(m.safety.unexecutable.map((d) => [d.code, /`(\w+)` table/.exec(d.message)![1], /are (\d+) rows/.exec(d.message)?.[1]]), [['D308', 'Kept', '3']]);
+  conn.close();
+});
+
 test('a column without a declared type is described as (none), in D303 and in the summary', () => {
   const conn = openDatabase(':memory:');
   conn.runAtomic(['CREATE TABLE "t" ("x" PRIMARY KEY); INSERT INTO "t" VALUES (1);']);
