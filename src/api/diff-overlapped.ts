@@ -2,8 +2,8 @@
  * `diff` for the command line, with the live database read in parallel: a `db` side is introspected in a worker
  * thread (introspect-worker.ts) while this thread loads, validates and lowers the schema on the other side, so the
  * two costs overlap instead of adding up. The result is the same as `diff`'s: the worker returns the same
- * DatabaseModel and diagnostics (as JSON text, see packReply), and the row-count checks read the database through a
- * connection opened here, while the worker is still reading when this side is done first.
+ * DatabaseModel and diagnostics (as JSON text, see packReply), and then answers the row-count queries of the safety
+ * checks on its own connection (worker-queries.ts).
  *
  * Only where there is something to overlap: a `db` side against a schema or migrations side. Two databases, or a
  * database against `empty`, are read in-process, and so is everything when running from the TypeScript sources
@@ -15,7 +15,7 @@
  */
 import type { DatabaseConnection } from '../sqlite/connection.js';
 import { openDatabase } from '../sqlite/open.js';
-import { hasErrors } from '../diagnostics/diagnostic.js';
+import type { Query } from '../plan/checks.js';
 import { diff, diffResolved, type DiffOptions, type DiffResult } from './diff.js';
 import type { IntrospectReply } from './introspect-reply.js';
 import { introspectWorkerFile, IntrospectionJob, overlappedDb, spareCore, takeEarlyIntrospection } from './introspection-job.js';
@@ -37,26 +37,19 @@ export async function diffOverlapped(options: DiffOptions): Promise<DiffResult> 
   try {
     // The worker runs while this thread does its side.
     local = resolveSource(db.side === 'from' ? options.to : options.from, cwd);
-    const openLive = (): DatabaseConnection => lazy.open(databasePathFromUrl(db.path, cwd));
-    // The worker still reading: meanwhile, open the connection that the row-count checks will read through (driver,
-    // file, SQLite's schema), off the critical path. Its reply already posted: take it at once.
-    if (!job.replyPosted && !hasErrors(local.diagnostics)) {
-      try {
-        openLive();
-      } catch {
-        // The worker's reply says what is wrong with the database.
-      }
-    }
-    const remote = fromWorkerReply(await job.reply, openLive);
+    const reply = await job.reply;
+    // Row counts: on the worker's connection while it serves, else (it could not) on one opened here.
+    const query = (sql: string) => job.queries.query(sql) ?? lazy.open(databasePathFromUrl(db.path, cwd)).query(sql);
+    const remote = fromWorkerReply(reply, query);
     return db.side === 'from' ? diffResolved(remote, local, options.renames) : diffResolved(local, remote, options.renames);
   } finally {
-    job.discard(); // stops it when this side failed first
+    job.discard(); // lets it close its connection, or stops it when this side failed first
     local?.connection?.close();
     lazy.close();
   }
 }
 
-function fromWorkerReply(reply: IntrospectReply, connect: () => DatabaseConnection): ResolvedSource {
+function fromWorkerReply(reply: IntrospectReply, query: Query): ResolvedSource {
   if (!reply.ok) {
     const error = new Error(reply.message);
     error.stack = reply.stack;
@@ -64,7 +57,7 @@ function fromWorkerReply(reply: IntrospectReply, connect: () => DatabaseConnecti
   }
   const { model, diagnostics, sqliteVersion } = reply;
   if (sqliteVersion === undefined) return { model, diagnostics };
-  return { model, diagnostics, live: { query: (sql) => connect().query(sql), sqliteVersion } };
+  return { model, diagnostics, live: { query, sqliteVersion } };
 }
 
 /** A read-only connection opened on first use: most diffs never count rows, and then never load the driver here. */

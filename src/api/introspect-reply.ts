@@ -1,13 +1,19 @@
 /** The messages between diff-overlapped.ts and its introspection worker (introspect-worker.ts). */
 import type { DatabaseModel } from '../database/model.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { MessagePort } from 'node:worker_threads';
 
 export interface IntrospectRequest {
   /** The `db` source's path or `file:` URL, as the user gave it. */
   readonly path: string;
   readonly cwd: string;
-  /** Shared with the main thread: two Int32 flags, REPLY_POSTED and MAIN_COMPILED (newProgress). */
+  /** Shared with the main thread: the Int32 flags below (newProgress). */
   readonly progress: SharedArrayBuffer;
+  /**
+   * After its reply, the worker answers the main thread's row-count queries on its own connection, over this port
+   * (worker-queries.ts).
+   */
+  readonly queries: MessagePort;
   /**
    * Only from the CLI's launcher: the worker applies the CLI's longer JIT budget, process-wide, once both threads
    * have compiled their code through the code cache (src/cli/jit-budget.ts says why then).
@@ -15,34 +21,31 @@ export interface IntrospectRequest {
   readonly jitBudget?: boolean;
 }
 
-/** The worker sets it when it posts its reply. */
-const REPLY_POSTED = 0;
-/** The main thread sets it when it has compiled its code (the launcher, for a `jitBudget` request). */
-const MAIN_COMPILED = 1;
+/** The slots of `progress`, each an Int32. */
+export const ProgressSlot = {
+  /** The main thread sets it when it has compiled its code (the launcher, for a `jitBudget` request). */
+  MainCompiled: 0,
+  /** Counts the queries the main thread has posted. */
+  QueryPosted: 1,
+  /** Counts the queries the worker has answered. */
+  QueryAnswered: 2,
+  /** 1 while the worker answers queries; 0 before and after (then a query goes elsewhere). */
+  Serving: 3,
+} as const;
 
 export function newProgress(): SharedArrayBuffer {
-  return new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
-}
-
-/** Marks the reply as posted, for a main thread that decides what to do while it waits (diff-overlapped.ts). */
-export function markReplyPosted(request: IntrospectRequest): void {
-  Atomics.store(new Int32Array(request.progress), REPLY_POSTED, 1);
-}
-
-/** Whether the worker has posted its reply: it may not have been received yet (this thread was busy). */
-export function replyPosted(progress: SharedArrayBuffer): boolean {
-  return Atomics.load(new Int32Array(progress), REPLY_POSTED) === 1;
+  return new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT);
 }
 
 export function markMainCompiled(progress: SharedArrayBuffer): void {
   const flags = new Int32Array(progress);
-  Atomics.store(flags, MAIN_COMPILED, 1);
-  Atomics.notify(flags, MAIN_COMPILED);
+  Atomics.store(flags, ProgressSlot.MainCompiled, 1);
+  Atomics.notify(flags, ProgressSlot.MainCompiled);
 }
 
 /** On the worker: waits until the main thread has compiled its code; false if it has not within `timeoutMs`. */
 export function awaitMainCompiled(progress: SharedArrayBuffer, timeoutMs: number): boolean {
-  return Atomics.wait(new Int32Array(progress), MAIN_COMPILED, 0, timeoutMs) !== 'timed-out';
+  return Atomics.wait(new Int32Array(progress), ProgressSlot.MainCompiled, 0, timeoutMs) !== 'timed-out';
 }
 
 export type IntrospectReply =

@@ -10,18 +10,23 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { markMainCompiled, newProgress, replyPosted, unpackReply, type IntrospectReply, type IntrospectRequest } from './introspect-reply.js';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { markMainCompiled, newProgress, unpackReply, type IntrospectReply, type IntrospectRequest } from './introspect-reply.js';
+import { WorkerQueries } from './worker-queries.js';
 import type { DiffSource } from './sources.js';
 
 export class IntrospectionJob {
   readonly request: IntrospectRequest;
   readonly reply: Promise<IntrospectReply>;
+  /** After the reply: the safety checks' queries, answered by the worker on its connection. */
+  readonly queries: WorkerQueries;
   readonly #worker: Worker;
 
-  constructor(file: URL, target: Omit<IntrospectRequest, 'progress'>) {
-    this.request = { ...target, progress: newProgress() };
-    const worker = (this.#worker = new Worker(file, { workerData: this.request }));
+  constructor(file: URL, target: Omit<IntrospectRequest, 'progress' | 'queries'>) {
+    const channel = new MessageChannel();
+    this.request = { ...target, progress: newProgress(), queries: channel.port2 };
+    this.queries = new WorkerQueries(channel.port1, this.request.progress);
+    const worker = (this.#worker = new Worker(file, { workerData: this.request, transferList: [channel.port2] }));
     this.reply = new Promise((resolve, reject) => {
       worker.once('message', (message: string) => {
         resolve(unpackReply(message));
@@ -34,18 +39,14 @@ export class IntrospectionJob {
     this.reply.catch(() => undefined);
   }
 
-  /** Whether the worker has posted its reply (this thread may not have received it yet). */
-  get replyPosted(): boolean {
-    return replyPosted(this.request.progress);
-  }
-
   /** For a `jitBudget` job: this thread has compiled its code, and the worker may now apply the budget. */
   mainCompiled(): void {
     markMainCompiled(this.request.progress);
   }
 
-  /** Stops the worker: a job nobody will read. Harmless once it has replied. */
+  /** Stops the worker: a job nobody will read, or one whose queries are done. */
   discard(): void {
+    this.queries.close();
     void this.#worker.terminate();
   }
 }

@@ -300,7 +300,11 @@ model Counter {
 });
 
 test('a database read in the worker thread (CODEGEN_DIFF_WORKER=1, started by the launcher or by the command) diffs exactly as one read in-process (=0)', () => {
-  const dir = project({ 'not-sqlite.db': 'hello', 'features.db': new Uint8Array() });
+  // Row counts, which the worker answers on its connection (worker-queries.ts): a dropped non-empty table (D301), a
+  // required column added to a table with rows (D308), a new unique index over duplicated values (D305).
+  const dropAndRequire = `${DATASOURCE}\nmodel User {\n  id    Int    @id @default(autoincrement())\n  email String @unique\n  name  String\n}\n`;
+  const uniqueOverDuplicates = SCHEMA.replace('  authorId Int\n', '  authorId Int @unique\n').replace('  posts Post[]', '  posts Post?');
+  const dir = project({ 'not-sqlite.db': 'hello', 'features.db': new Uint8Array(), 'drop.prisma': dropAndRequire, 'unique.prisma': uniqueOverDuplicates });
   const db = new Database(path.join(dir, 'features.db'));
   db.exec(`CREATE TABLE "User" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "email" TEXT COLLATE NOCASE NOT NULL UNIQUE ON CONFLICT REPLACE CHECK ("email" <> ''));
     CREATE VIRTUAL TABLE "Search" USING fts5(body); CREATE VIEW "Emails" AS SELECT "email" FROM "User";`);
@@ -311,6 +315,8 @@ test('a database read in the worker thread (CODEGEN_DIFF_WORKER=1, started by th
     ['--from-db', 'file:./dev.db', '--to-schema', 'v2.prisma', '--script'],
     ['--from-schema', 'v2.prisma', '--to-db', 'dev.db', '--script'],
     ['--from-db', 'features.db', '--to-schema', 'schema.prisma', '--script'],
+    ['--from-db', 'dev.db', '--to-schema', 'drop.prisma', '--format', 'json'],
+    ['--from-db', 'dev.db', '--to-schema', 'unique.prisma', '--format', 'json'],
     ['--from-db', 'missing.db', '--to-schema', 'schema.prisma'],
     ['--from-db', 'not-sqlite.db', '--to-schema', 'missing.prisma'],
     // Forms the launcher's plain parser leaves to yargs: the worker is then started by the command, not ahead of it.
@@ -321,6 +327,11 @@ test('a database read in the worker thread (CODEGEN_DIFF_WORKER=1, started by th
     const inWorker = runCli(['diff', ...args], { cwd: dir, env: { CODEGEN_DIFF_WORKER: '1' } });
     const inProcess = runCli(['diff', ...args], { cwd: dir, env: { CODEGEN_DIFF_WORKER: '0' } });
     assert.equal(inWorker, inProcess, args.join(' '));
+    if (args.includes('drop.prisma')) {
+      assert.match(inWorker.stdout, /"code": "D301"[^}]*`Post` table, which is not empty \(3 rows\)/);
+      assert.match(inWorker.stdout, /"code": "D308"[^}]*There are 2 rows in this table/);
+    }
+    if (args.includes('unique.prisma')) assert.match(inWorker.stdout, /"code": "D305"[^}]*1 value is duplicated/);
     assert.equal(snapshot(dir), before, `diff ${args.join(' ')} created or modified a file`);
   }
 });
