@@ -40,7 +40,7 @@ export async function diffOverlapped(options: DiffOptions): Promise<DiffResult> 
     const reply = await job.reply;
     // Row counts: on the worker's connection while it serves, else (it could not) on one opened here.
     const query = (sql: string) => job.queries.query(sql) ?? lazy.open(databasePathFromUrl(db.path, cwd)).query(sql);
-    const remote = fromWorkerReply(reply, query);
+    const remote = fromWorkerReply(reply, query, (sql) => void job.queries.prefetch(sql));
     return db.side === 'from' ? diffResolved(remote, local, options.renames) : diffResolved(local, remote, options.renames);
   } finally {
     job.discard(); // lets it close its connection, or stops it when this side failed first
@@ -49,7 +49,7 @@ export async function diffOverlapped(options: DiffOptions): Promise<DiffResult> 
   }
 }
 
-function fromWorkerReply(reply: IntrospectReply, query: Query): ResolvedSource {
+function fromWorkerReply(reply: IntrospectReply, query: Query, prefetch: (sql: string) => void): ResolvedSource {
   if (!reply.ok) {
     const error = new Error(reply.message);
     error.stack = reply.stack;
@@ -57,7 +57,7 @@ function fromWorkerReply(reply: IntrospectReply, query: Query): ResolvedSource {
   }
   const { model, diagnostics, sqliteVersion } = reply;
   if (sqliteVersion === undefined) return { model, diagnostics };
-  return { model, diagnostics, live: { query, sqliteVersion } };
+  return { model, diagnostics, live: { query, prefetch, sqliteVersion } };
 }
 
 /** A read-only connection opened on first use: most diffs never count rows, and then never load the driver here. */

@@ -3,7 +3,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { Change, Renames } from '../diff/changes.js';
 import { diffDatabases } from '../diff/diff.js';
 import type { DatabaseModel } from '../database/model.js';
-import { checkMigration, type Query, type SchemaHints } from '../plan/checks.js';
+import { checkMigration, rowCountStatements, type Query, type SchemaHints } from '../plan/checks.js';
 import { planMigration } from '../plan/plan.js';
 import { renderMigrationScript } from '../plan/render.js';
 import type { Step } from '../plan/steps.js';
@@ -72,7 +72,7 @@ export function diffResolved(from: ResolvedSource, to: ResolvedSource, extraRena
   const plan = planBetween(from.model, to.model, {
     renames,
     ...(to.hints ? { hints: to.hints } : {}),
-    ...(live ? { query: live.query, sqliteVersion: live.sqliteVersion } : {}),
+    ...(live ? { query: live.query, sqliteVersion: live.sqliteVersion, ...(live.prefetch ? { prefetch: live.prefetch } : {}) } : {}),
   });
   return { ok: true, diagnostics, ...plan, sources };
 }
@@ -84,9 +84,18 @@ export function diffResolved(from: ResolvedSource, to: ResolvedSource, extraRena
 export function planBetween(
   from: DatabaseModel,
   to: DatabaseModel,
-  options: { readonly renames?: Renames; readonly hints?: SchemaHints; readonly query?: Query; readonly sqliteVersion?: string },
+  options: {
+    readonly renames?: Renames;
+    readonly hints?: SchemaHints;
+    readonly query?: Query;
+    /** Starts a query whose answer a later `query` of the same SQL reads (LiveDatabase.prefetch). */
+    readonly prefetch?: (sql: string) => void;
+    readonly sqliteVersion?: string;
+  },
 ): MigrationPlanResult {
   const changes = diffDatabases(from, to, options.renames ? { renames: options.renames } : {});
+  // A database read elsewhere (the diff's worker) counts the rows the checks will need while this thread plans.
+  if (options.prefetch) for (const statement of rowCountStatements(from, changes)) options.prefetch(statement.sql);
   const plan = planMigration(from, to, changes, options.sqliteVersion !== undefined ? { sqliteVersion: options.sqliteVersion } : {});
   const safety = checkMigration({ from, to, changes, ...(options.query ? { query: options.query } : {}), ...(options.hints ? { hints: options.hints } : {}) });
   const header = [...safety.warnings, ...safety.unexecutable, ...plan.notes].filter((d) => d.severity !== 'info');

@@ -45,6 +45,8 @@ export interface ResolvedSource {
 /** What the safety checks and the planner need of the `from` database: row counts and the SQLite version. */
 export interface LiveDatabase {
   readonly query: Query;
+  /** A database read on another thread: starts `sql` there, for a later `query` of the same text to read. */
+  readonly prefetch?: (sql: string) => void;
   readonly sqliteVersion: string;
 }
 

@@ -7,7 +7,7 @@
  *
  * How: the checks call `query(sql)` synchronously, so the main thread posts the query on a MessagePort, bumps a
  * counter in the shared `progress` buffer and blocks on `Atomics.wait` until the worker has bumped its own; the
- * answer is then read with `receiveMessageOnPort`. One query is in flight at a time. The worker serves in a loop
+ * answer is then read with `receiveMessageOnPort`. Answers come in the order of the queries. The worker serves in a loop
  * after posting its reply, blocked in `Atomics.wait` between queries (a terminated worker wakes from it), and marks
  * itself `Serving` meanwhile: a main thread that finds it not serving (it failed, or never opened the database) reads
  * through a connection of its own instead.
@@ -26,13 +26,15 @@ export function markServing(progress: SharedArrayBuffer): void {
 /** Worker side, after markServing: answers queries with `run` until the main thread says stop (or terminates it). */
 export function serveQueries(port: MessagePort, progress: SharedArrayBuffer, run: (sql: string) => Record<string, unknown>[]): void {
   const flags = new Int32Array(progress);
-  let seen = 0;
   try {
     for (;;) {
-      Atomics.wait(flags, ProgressSlot.QueryPosted, seen);
-      seen = Atomics.load(flags, ProgressSlot.QueryPosted);
+      // The count first, then the queue: a query posted in between has moved the count on, and the wait returns.
+      const posted = Atomics.load(flags, ProgressSlot.QueryPosted);
       const received = receiveMessageOnPort(port);
-      if (!received) continue;
+      if (!received) {
+        Atomics.wait(flags, ProgressSlot.QueryPosted, posted);
+        continue;
+      }
       const message = received.message as QueryMessage;
       if (message.kind === 'stop') return;
       port.postMessage(answer(run, message.sql));
@@ -54,8 +56,16 @@ function answer(run: (sql: string) => Record<string, unknown>[], sql: string): Q
   }
 }
 
-/** Main-thread side. */
+/**
+ * Main-thread side. Queries are answered in the order they were posted: `prefetch` posts one without waiting (the
+ * worker runs it while this thread does something else), and `query` of the same SQL later reads its answer.
+ */
 export class WorkerQueries {
+  /** Posted and not yet read, in order. */
+  readonly #posted: string[] = [];
+  /** Read, not yet asked for by `query`. */
+  readonly #answers = new Map<string, QueryAnswer>();
+
   constructor(
     readonly port: MessagePort,
     readonly progress: SharedArrayBuffer,
@@ -69,22 +79,42 @@ export class WorkerQueries {
     return Atomics.load(new Int32Array(this.progress), ProgressSlot.Serving) === 1;
   }
 
-  /** Runs `sql` on the worker's connection; undefined when the worker is not (or no longer) serving. */
-  query(sql: string): Record<string, unknown>[] | undefined {
-    if (!this.serving) return undefined;
-    const flags = new Int32Array(this.progress);
-    const answered = Atomics.load(flags, ProgressSlot.QueryAnswered);
+  /** Posts `sql` without waiting for its answer; false when the worker is not serving. */
+  prefetch(sql: string): boolean {
+    if (!this.serving) return false;
     this.port.postMessage({ kind: 'query', sql } satisfies QueryMessage);
+    this.#posted.push(sql);
+    const flags = new Int32Array(this.progress);
     Atomics.add(flags, ProgressSlot.QueryPosted, 1);
     Atomics.notify(flags, ProgressSlot.QueryPosted);
-    while (Atomics.load(flags, ProgressSlot.QueryAnswered) === answered) {
+    return true;
+  }
+
+  /** Runs `sql` on the worker's connection (or reads its prefetched answer); undefined when the worker is not serving. */
+  query(sql: string): Record<string, unknown>[] | undefined {
+    if (!this.#answers.has(sql) && !this.#posted.includes(sql) && !this.prefetch(sql)) return undefined;
+    while (!this.#answers.has(sql)) {
+      const answer = this.#nextAnswer();
+      if (!answer) return undefined;
+      this.#answers.set(this.#posted.shift()!, answer);
+    }
+    const reply = this.#answers.get(sql)!;
+    this.#answers.delete(sql);
+    if (reply.ok) return reply.rows;
+    throw Object.assign(new Error(reply.message), reply.code !== undefined ? { code: reply.code } : {});
+  }
+
+  /** Waits for the worker's next answer; undefined when it stopped serving first. */
+  #nextAnswer(): QueryAnswer | undefined {
+    const flags = new Int32Array(this.progress);
+    for (;;) {
+      // The count first, then the port (the worker posts, then counts): an answer in between has moved the count on.
+      const answered = Atomics.load(flags, ProgressSlot.QueryAnswered);
+      const received = receiveMessageOnPort(this.port);
+      if (received) return received.message as QueryAnswer;
       if (!this.serving) return undefined;
       Atomics.wait(flags, ProgressSlot.QueryAnswered, answered, 1000);
     }
-    const reply = receiveMessageOnPort(this.port)?.message as QueryAnswer | undefined;
-    if (!reply) return undefined;
-    if (reply.ok) return reply.rows;
-    throw Object.assign(new Error(reply.message), reply.code !== undefined ? { code: reply.code } : {});
   }
 
   /** No more queries: the worker stops serving and closes its connection (unless it is terminated first). */

@@ -70,15 +70,34 @@ function addsRequiredWithoutDefault(c: Extract<Change, { kind: 'AddColumn' }>): 
   return c.column.notNull && c.column.default === undefined && !c.column.generated;
 }
 
-/** Row counts of `tables`, keyed by lower-cased name: a few statements of up to 500 scalar subqueries each. */
-function countRows(query: Query, tables: readonly string[]): Map<string, number> {
+/**
+ * The statements that read the row counts the checks surely need (tablesSurelyCounted), up to 500 scalar subqueries
+ * each (SQLite allows 2,000 result columns by default). Exported so that a caller whose `query` runs elsewhere can
+ * post them ahead (api/diff.ts), while it plans.
+ */
+export function rowCountStatements(from: DatabaseModel, changes: readonly Change[]): RowCountStatement[] {
+  const renamedFrom = indexRenames(changes, 'to');
+  const before = (name: string): Table | undefined => findTable(from, renamedFrom.table(name) ?? name);
+  const tables = [...new Map(tablesSurelyCounted(changes, before).map((t) => [t.toLowerCase(), t])).values()];
+  const statements: RowCountStatement[] = [];
+  for (let at = 0; at < tables.length; at += COUNTS_PER_STATEMENT) {
+    const chunk = tables.slice(at, at + COUNTS_PER_STATEMENT);
+    statements.push({ tables: chunk, sql: `SELECT ${chunk.map((t, i) => `(SELECT count(*) FROM ${q(t)}) AS c${i}`).join(', ')}` });
+  }
+  return statements;
+}
+
+export interface RowCountStatement {
+  readonly tables: readonly string[];
+  readonly sql: string;
+}
+
+/** Row counts keyed by lower-cased table name. */
+function countRows(query: Query, statements: readonly RowCountStatement[]): Map<string, number> {
   const counts = new Map<string, number>();
-  const unique = [...new Map(tables.map((t) => [t.toLowerCase(), t])).values()];
-  // SQLite allows 2,000 result columns by default.
-  for (let at = 0; at < unique.length; at += COUNTS_PER_STATEMENT) {
-    const chunk = unique.slice(at, at + COUNTS_PER_STATEMENT);
-    const row = query(`SELECT ${chunk.map((t, i) => `(SELECT count(*) FROM ${q(t)}) AS c${i}`).join(', ')}`)[0] ?? {};
-    chunk.forEach((t, i) => counts.set(t.toLowerCase(), Number(row[`c${i}`] ?? 0)));
+  for (const { tables, sql } of statements) {
+    const row = query(sql)[0] ?? {};
+    tables.forEach((t, i) => counts.set(t.toLowerCase(), Number(row[`c${i}`] ?? 0)));
   }
   return counts;
 }
@@ -94,7 +113,7 @@ export function checkMigration(input: CheckInput): SafetyReport {
   const renamedFrom = indexRenames(changes, 'to');
   const before = (name: string): Table | undefined => findTable(from, renamedFrom.table(name) ?? name);
   const columnBefore = (table: string, column: string): string => renamedFrom.column(table, column) ?? column;
-  const rowCounts = live ? countRows(query, tablesSurelyCounted(changes, before)) : new Map<string, number>();
+  const rowCounts = live ? countRows(query, rowCountStatements(from, changes)) : new Map<string, number>();
   const rowsIn = (table: string): number => {
     const key = table.toLowerCase();
     if (!rowCounts.has(key)) rowCounts.set(key, count(`SELECT count(*) FROM ${q(table)}`));

@@ -17,7 +17,7 @@ function nextMessage(worker: Worker): Promise<unknown> {
   });
 }
 
-test('a worker answers queries in order, reports SQLite errors with their code, and stops when told', async () => {
+test('a worker answers queries (asked at once or posted ahead), reports SQLite errors with their code, and stops when told', async () => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'codegen-queries-')), 'app.db');
   const db = new Database(file);
   db.exec('CREATE TABLE "T" ("id" INTEGER PRIMARY KEY, "v" TEXT); INSERT INTO "T" ("v") VALUES (\'a\'), (\'b\'), (NULL);');
@@ -38,6 +38,12 @@ test('a worker answers queries in order, reports SQLite errors with their code, 
     );
     // Still serving after an error.
     assert.equal(queries.query('SELECT 1 AS one'), [{ one: 1 }]);
+    // Posted ahead, read later and in another order: each query gets its own answer.
+    assert.ok(queries.prefetch('SELECT max("id") AS m FROM "T"'));
+    assert.ok(queries.prefetch('SELECT count(*) AS n FROM "Missing"'));
+    assert.equal(queries.query('SELECT min("id") AS m FROM "T"'), [{ m: 1 }]);
+    assert.throws(() => queries.query('SELECT count(*) AS n FROM "Missing"'), /no such table/);
+    assert.equal(queries.query('SELECT max("id") AS m FROM "T"'), [{ m: 3 }]);
     const stopped = nextMessage(worker);
     queries.close();
     assert.is(await stopped, 'stopped and closed');
