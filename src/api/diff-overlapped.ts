@@ -15,6 +15,7 @@
  */
 import type { DatabaseConnection } from '../sqlite/connection.js';
 import { openDatabase } from '../sqlite/open.js';
+import { useDefaultJitBudget } from '../cli/jit-budget.js';
 import type { Query } from '../plan/checks.js';
 import { diff, diffResolved, type DiffOptions, type DiffResult } from './diff.js';
 import type { IntrospectReply } from './introspect-reply.js';
@@ -29,7 +30,7 @@ export async function diffOverlapped(options: DiffOptions): Promise<DiffResult> 
   // The job the launcher started for this very database (introspection-job.ts), else one started here when it pays.
   const early = takeEarlyIntrospection(db.path, cwd);
   const workerFile = early || !spareCore() ? undefined : introspectWorkerFile(import.meta.url);
-  const job = early ?? (workerFile ? new IntrospectionJob(workerFile, { path: db.path, cwd }) : undefined);
+  const job = early ?? (workerFile ? startJob(workerFile, db.path, cwd) : undefined);
   if (!job) return diff(options);
 
   const lazy = new LazyConnection();
@@ -43,10 +44,22 @@ export async function diffOverlapped(options: DiffOptions): Promise<DiffResult> 
     const remote = fromWorkerReply(reply, query, (sql) => void job.queries.prefetch(sql));
     return db.side === 'from' ? diffResolved(remote, local, options.renames) : diffResolved(local, remote, options.renames);
   } finally {
-    job.discard(); // lets it close its connection, or stops it when this side failed first
+    job.discard(); // lets it close its connection and end, or stops it when this side failed first
     local?.connection?.close();
     lazy.close();
   }
+}
+
+/**
+ * A job started by the command (its flags took a form the launcher's parser leaves to yargs). The launcher has set
+ * the CLI's JIT budget by now: back to V8's default while the worker boots through its caches, and the worker sets
+ * it again once it has compiled (jit-budget.ts).
+ */
+function startJob(workerFile: URL, path: string, cwd: string): IntrospectionJob {
+  useDefaultJitBudget();
+  const job = new IntrospectionJob(workerFile, { path, cwd, jitBudget: true });
+  job.mainCompiled();
+  return job;
 }
 
 function fromWorkerReply(reply: IntrospectReply, query: Query, prefetch: (sql: string) => void): ResolvedSource {
@@ -60,7 +73,10 @@ function fromWorkerReply(reply: IntrospectReply, query: Query, prefetch: (sql: s
   return { model, diagnostics, live: { query, prefetch, sqliteVersion } };
 }
 
-/** A read-only connection opened on first use: most diffs never count rows, and then never load the driver here. */
+/**
+ * The fallback for row counts when the worker does not answer them (its serving loop failed): a read-only connection
+ * opened here on first use.
+ */
 class LazyConnection {
   #connection: DatabaseConnection | undefined;
   open(file: string): DatabaseConnection {

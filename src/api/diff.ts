@@ -95,9 +95,18 @@ export function planBetween(
 ): MigrationPlanResult {
   const changes = diffDatabases(from, to, options.renames ? { renames: options.renames } : {});
   // A database read elsewhere (the diff's worker) counts the rows the checks will need while this thread plans.
-  if (options.prefetch) for (const statement of rowCountStatements(from, changes)) options.prefetch(statement.sql);
+  const prefetch = options.prefetch;
+  const counts = prefetch ? rowCountStatements(from, changes) : undefined;
+  if (prefetch && counts) for (const statement of counts) prefetch(statement.sql);
   const plan = planMigration(from, to, changes, options.sqliteVersion !== undefined ? { sqliteVersion: options.sqliteVersion } : {});
-  const safety = checkMigration({ from, to, changes, ...(options.query ? { query: options.query } : {}), ...(options.hints ? { hints: options.hints } : {}) });
+  const safety = checkMigration({
+    from,
+    to,
+    changes,
+    ...(options.query ? { query: options.query } : {}),
+    ...(options.hints ? { hints: options.hints } : {}),
+    ...(counts ? { rowCountStatements: counts } : {}),
+  });
   const header = [...safety.warnings, ...safety.unexecutable, ...plan.notes].filter((d) => d.severity !== 'info');
   const sql = renderMigrationScript(plan.steps, { warnings: header.map((d) => d.message) });
   return { changes, steps: plan.steps, sql, warnings: safety.warnings, unexecutable: safety.unexecutable, notes: plan.notes, empty: changes.length === 0 };

@@ -29,7 +29,7 @@ export const ProgressSlot = {
   QueryPosted: 1,
   /** Counts the queries the worker has answered. */
   QueryAnswered: 2,
-  /** 1 while the worker answers queries; 0 before and after (then a query goes elsewhere). */
+  /** 1 while the worker answers queries; 0 before, and after it leaves its loop (then a query goes elsewhere). */
   Serving: 3,
 } as const;
 

@@ -44,10 +44,12 @@ export class IntrospectionJob {
     markMainCompiled(this.request.progress);
   }
 
-  /** Stops the worker: a job nobody will read, or one whose queries are done. */
+  /**
+   * Done with the job: a worker serving queries is told to stop (it closes its connection and ends by itself; it
+   * does not keep the process alive); any other (still reading, for a command that failed first) is stopped.
+   */
   discard(): void {
-    this.queries.close();
-    void this.#worker.terminate();
+    if (!this.queries.close()) void this.#worker.terminate();
   }
 }
 

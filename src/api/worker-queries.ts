@@ -10,13 +10,16 @@
  * answer is then read with `receiveMessageOnPort`. Answers come in the order of the queries. The worker serves in a loop
  * after posting its reply, blocked in `Atomics.wait` between queries (a terminated worker wakes from it), and marks
  * itself `Serving` meanwhile: a main thread that finds it not serving (it failed, or never opened the database) reads
- * through a connection of its own instead.
+ * through a connection of its own instead. A worker that died without leaving its loop (a native crash) would leave
+ * `Serving` set; such a crash ends the whole process, so the main thread never waits on it alone.
  */
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { ProgressSlot } from './introspect-reply.js';
 
 type QueryMessage = { readonly kind: 'query'; readonly sql: string } | { readonly kind: 'stop' };
-type QueryAnswer = { readonly ok: true; readonly rows: Record<string, unknown>[] } | { readonly ok: false; readonly message: string; readonly code?: string };
+type QueryAnswer =
+  | { readonly ok: true; readonly rows: Record<string, unknown>[] }
+  | { readonly ok: false; readonly name: string; readonly message: string; readonly stack: string; readonly code?: string };
 
 /** Worker side, before posting the reply: the main thread may query as soon as it has it. */
 export function markServing(progress: SharedArrayBuffer): void {
@@ -52,7 +55,7 @@ function answer(run: (sql: string) => Record<string, unknown>[], sql: string): Q
     return { ok: true, rows: run(sql) };
   } catch (e) {
     const error = e as Error & { code?: unknown };
-    return { ok: false, message: error.message, ...(typeof error.code === 'string' ? { code: error.code } : {}) };
+    return { ok: false, name: error.name, message: error.message, stack: error.stack ?? '', ...(typeof error.code === 'string' ? { code: error.code } : {}) };
   }
 }
 
@@ -82,12 +85,17 @@ export class WorkerQueries {
   /** Posts `sql` without waiting for its answer; false when the worker is not serving. */
   prefetch(sql: string): boolean {
     if (!this.serving) return false;
-    this.port.postMessage({ kind: 'query', sql } satisfies QueryMessage);
+    this.#post({ kind: 'query', sql });
     this.#posted.push(sql);
+    return true;
+  }
+
+  /** Posts, then counts (the worker reads the count before the port). */
+  #post(message: QueryMessage): void {
+    this.port.postMessage(message);
     const flags = new Int32Array(this.progress);
     Atomics.add(flags, ProgressSlot.QueryPosted, 1);
     Atomics.notify(flags, ProgressSlot.QueryPosted);
-    return true;
   }
 
   /** Runs `sql` on the worker's connection (or reads its prefetched answer); undefined when the worker is not serving. */
@@ -101,7 +109,8 @@ export class WorkerQueries {
     const reply = this.#answers.get(sql)!;
     this.#answers.delete(sql);
     if (reply.ok) return reply.rows;
-    throw Object.assign(new Error(reply.message), reply.code !== undefined ? { code: reply.code } : {});
+    // As thrown on the worker (CODEGEN_DEBUG prints its stack), with SQLite's code.
+    throw Object.assign(new Error(reply.message), { name: reply.name, stack: reply.stack }, reply.code !== undefined ? { code: reply.code } : {});
   }
 
   /** Waits for the worker's next answer; undefined when it stopped serving first. */
@@ -117,14 +126,11 @@ export class WorkerQueries {
     }
   }
 
-  /** No more queries: the worker stops serving and closes its connection (unless it is terminated first). */
-  close(): void {
-    if (this.serving) {
-      this.port.postMessage({ kind: 'stop' } satisfies QueryMessage);
-      const flags = new Int32Array(this.progress);
-      Atomics.add(flags, ProgressSlot.QueryPosted, 1);
-      Atomics.notify(flags, ProgressSlot.QueryPosted);
-    }
+  /** No more queries: a serving worker stops, closes its connection and ends. Returns whether it was serving. */
+  close(): boolean {
+    const serving = this.serving;
+    if (serving) this.#post({ kind: 'stop' });
     this.port.close();
+    return serving;
   }
 }

@@ -2,7 +2,7 @@
  * V8's code cache for the package's CommonJS bundles (what Node 22's `module.enableCompileCache()` does for every
  * module; Node 20 has no such switch, and caches only code compiled through `vm.Script`). Used by the bin's
  * launcher for the command line (dist/cli/main.cjs, src/cli/launch.ts) and by the diff's introspection worker
- * (dist/introspect-worker.cjs, src/api/introspect-worker-launch.ts).
+ * (dist/introspect-worker.cjs, src/api/introspect-worker.ts).
  *
  * Why: a command runs each of its functions once per model; V8 compiles a function on its first call, and at 1,000
  * models that compilation is ~30 ms of `codegen validate` (measured: 447 → 417 ms whole-process, one file instead of

@@ -18,13 +18,18 @@
  */
 import { setFlagsFromString } from 'node:v8';
 
-const DEFAULT_INTERRUPT_BUDGET = 67_584; // V8 11.3 (Node 20)
+/**
+ * V8's default budget, where we know it: V8 11.3 (every Node 20 since 20.19, the oldest Node the package supports).
+ * `useDefaultJitBudget` must restore exactly V8's default, or every cache would be stamped as made under changed
+ * flags and rejected by the next run; so on another V8 (Node 22, 24) the budget is left alone.
+ */
+const DEFAULT_INTERRUPT_BUDGET = process.versions.v8.startsWith('11.3.') ? 67_584 : undefined;
 
 export function useLongerJitBudget(): void {
-  setFlagsFromString(`--interrupt-budget=${DEFAULT_INTERRUPT_BUDGET * 8}`);
+  if (DEFAULT_INTERRUPT_BUDGET !== undefined) setFlagsFromString(`--interrupt-budget=${DEFAULT_INTERRUPT_BUDGET * 8}`);
 }
 
 /** Back to V8's default, which V8 counts as an unchanged flag (its flag hash is the default one again). */
 export function useDefaultJitBudget(): void {
-  setFlagsFromString(`--interrupt-budget=${DEFAULT_INTERRUPT_BUDGET}`);
+  if (DEFAULT_INTERRUPT_BUDGET !== undefined) setFlagsFromString(`--interrupt-budget=${DEFAULT_INTERRUPT_BUDGET}`);
 }

@@ -36,6 +36,8 @@ export interface CheckInput {
   /** Runs a read-only query on the `from` database. Absent: static checks only. */
   readonly query?: Query;
   readonly hints?: SchemaHints;
+  /** rowCountStatements(from, changes), when the caller has them already (it posted them ahead). */
+  readonly rowCountStatements?: readonly RowCountStatement[];
 }
 
 /** Prisma's names for type families in messages (`Int`, `String`, …); unsupported types keep their SQL name. */
@@ -113,7 +115,7 @@ export function checkMigration(input: CheckInput): SafetyReport {
   const renamedFrom = indexRenames(changes, 'to');
   const before = (name: string): Table | undefined => findTable(from, renamedFrom.table(name) ?? name);
   const columnBefore = (table: string, column: string): string => renamedFrom.column(table, column) ?? column;
-  const rowCounts = live ? countRows(query, rowCountStatements(from, changes)) : new Map<string, number>();
+  const rowCounts = live ? countRows(query, input.rowCountStatements ?? rowCountStatements(from, changes)) : new Map<string, number>();
   const rowsIn = (table: string): number => {
     const key = table.toLowerCase();
     if (!rowCounts.has(key)) rowCounts.set(key, count(`SELECT count(*) FROM ${q(table)}`));
