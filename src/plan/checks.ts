@@ -78,8 +78,15 @@ function addsRequiredWithoutDefault(c: Extract<Change, { kind: 'AddColumn' }>): 
  * post them ahead (api/diff.ts), while it plans.
  */
 export function rowCountStatements(from: DatabaseModel, changes: readonly Change[]): RowCountStatement[] {
-  const renamedFrom = indexRenames(changes, 'to');
-  const before = (name: string): Table | undefined => findTable(from, renamedFrom.table(name) ?? name);
+  return countStatements(changes, tableBefore(from, indexRenames(changes, 'to')));
+}
+
+/** The `from` table a table of the migration's result was, through the declared renames. */
+function tableBefore(from: DatabaseModel, renamedFrom: ReturnType<typeof indexRenames>): (name: string) => Table | undefined {
+  return (name) => findTable(from, renamedFrom.table(name) ?? name);
+}
+
+function countStatements(changes: readonly Change[], before: (name: string) => Table | undefined): RowCountStatement[] {
   const tables = [...new Map(tablesSurelyCounted(changes, before).map((t) => [t.toLowerCase(), t])).values()];
   const statements: RowCountStatement[] = [];
   for (let at = 0; at < tables.length; at += COUNTS_PER_STATEMENT) {
@@ -113,9 +120,9 @@ export function checkMigration(input: CheckInput): SafetyReport {
   const live = query !== undefined;
   const count = (sql: string): number => Number(Object.values(query!(sql)[0] ?? {})[0] ?? 0);
   const renamedFrom = indexRenames(changes, 'to');
-  const before = (name: string): Table | undefined => findTable(from, renamedFrom.table(name) ?? name);
+  const before = tableBefore(from, renamedFrom);
   const columnBefore = (table: string, column: string): string => renamedFrom.column(table, column) ?? column;
-  const rowCounts = live ? countRows(query, input.rowCountStatements ?? rowCountStatements(from, changes)) : new Map<string, number>();
+  const rowCounts = live ? countRows(query, input.rowCountStatements ?? countStatements(changes, before)) : new Map<string, number>();
   const rowsIn = (table: string): number => {
     const key = table.toLowerCase();
     if (!rowCounts.has(key)) rowCounts.set(key, count(`SELECT count(*) FROM ${q(table)}`));
