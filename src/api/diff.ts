@@ -3,7 +3,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { Change, Renames } from '../diff/changes.js';
 import { diffDatabases } from '../diff/diff.js';
 import type { DatabaseModel } from '../database/model.js';
-import { checkMigration, rowCountStatements, type Query, type SchemaHints } from '../plan/checks.js';
+import { checkMigration, countStatements, type Query, type SchemaHints } from '../plan/checks.js';
 import { planMigration } from '../plan/plan.js';
 import { renderMigrationScript } from '../plan/render.js';
 import type { Step } from '../plan/steps.js';
@@ -96,7 +96,7 @@ export function planBetween(
   const changes = diffDatabases(from, to, options.renames ? { renames: options.renames } : {});
   // A database read elsewhere (the diff's worker) counts the rows the checks will need while this thread plans.
   const prefetch = options.prefetch;
-  const counts = prefetch ? rowCountStatements(from, changes) : undefined;
+  const counts = prefetch ? countStatements(from, changes) : undefined;
   if (prefetch && counts) for (const statement of counts) prefetch(statement.sql);
   const plan = planMigration(from, to, changes, options.sqliteVersion !== undefined ? { sqliteVersion: options.sqliteVersion } : {});
   const safety = checkMigration({
@@ -105,7 +105,7 @@ export function planBetween(
     changes,
     ...(options.query ? { query: options.query } : {}),
     ...(options.hints ? { hints: options.hints } : {}),
-    ...(counts ? { rowCountStatements: counts } : {}),
+    ...(counts ? { countStatements: counts } : {}),
   });
   const header = [...safety.warnings, ...safety.unexecutable, ...plan.notes].filter((d) => d.severity !== 'info');
   const sql = renderMigrationScript(plan.steps, { warnings: header.map((d) => d.message) });

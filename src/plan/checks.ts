@@ -36,8 +36,8 @@ export interface CheckInput {
   /** Runs a read-only query on the `from` database. Absent: static checks only. */
   readonly query?: Query;
   readonly hints?: SchemaHints;
-  /** rowCountStatements(from, changes), when the caller has them already (it posted them ahead). */
-  readonly rowCountStatements?: readonly RowCountStatement[];
+  /** countStatements(from, changes), when the caller has them already (it posted them ahead). */
+  readonly countStatements?: readonly CountStatement[];
 }
 
 /** Prisma's names for type families in messages (`Int`, `String`, …); unsupported types keep their SQL name. */
@@ -47,68 +47,95 @@ function typeName(declared: string): string {
   return f.startsWith('Unsupported:') ? declared : f;
 }
 
+/** The counts the checks read, each one scalar SQL query: built here only, so that a prefetched count is found. */
+const rowCount = (table: string): string => `SELECT count(*) FROM ${q(table)}`;
+const nonNullCount = (table: string, column: string): string => `SELECT count(${q(column)}) FROM ${q(table)}`;
+const nullCount = (table: string, column: string): string => `SELECT count(*) FROM ${q(table)} WHERE ${q(column)} IS NULL`;
+
+/** How the checks find what a table and column of the migration's result were, through the declared renames. */
+interface Before {
+  readonly table: (name: string) => Table | undefined;
+  readonly column: (table: string, column: string) => string;
+}
+
+function beforeOf(from: DatabaseModel, changes: readonly Change[]): Before {
+  const renamedFrom = indexRenames(changes, 'to');
+  return { table: (name) => findTable(from, renamedFrom.table(name) ?? name), column: (table, column) => renamedFrom.column(table, column) ?? column };
+}
+
 /**
- * The tables whose row count the checks below will read whatever the counts are (a dropped table, a required column
- * added without a default, a changed primary key), by their names before the migration. Counted up front in one
- * statement: one statement per table was ~60 µs each, 15 ms for the 250 changed tables of the 1,000-model bench.
- * Only these: counting a table scans it, so a table whose count is not needed is not counted.
+ * The counts the checks below read whatever the answers are: a dropped table's rows, a dropped or recast column's
+ * values, a column made required's NULLs, the rows of a table that gains a required column without a default or a
+ * new primary key. Counted up front in few statements: one statement per count was ~50 µs each, 13 ms for the 250
+ * type changes of the 1,000-model bench. Only these: a count scans its table, so one that a check reads only
+ * depending on another answer (the duplicates of a new unique index) is run when it is needed.
  */
-function tablesSurelyCounted(changes: readonly Change[], before: (name: string) => Table | undefined): string[] {
-  const names: string[] = [];
+function countsSurelyRead(changes: readonly Change[], before: Before): string[] {
+  const counts: string[] = [];
   for (const c of changes) {
-    if (c.kind === 'DropTable') names.push(c.table.name);
-    else if (c.kind === 'AddColumn' && addsRequiredWithoutDefault(c)) {
-      const t = before(c.table);
-      if (t) names.push(t.name);
-    } else if (c.kind === 'AlterPrimaryKey' && c.from && c.to) {
-      const t = before(c.table);
-      if (t) names.push(t.name);
+    if (c.kind === 'DropTable') {
+      counts.push(rowCount(c.table.name));
+      continue;
     }
+    if (c.kind !== 'DropColumn' && c.kind !== 'AlterColumn' && c.kind !== 'AddColumn' && c.kind !== 'AlterPrimaryKey') continue;
+    const t = before.table(c.table);
+    if (!t) continue;
+    if (c.kind === 'DropColumn') counts.push(nonNullCount(t.name, c.column.name));
+    else if (c.kind === 'AlterColumn') {
+      const source = before.column(c.table, c.to.name);
+      if (castsData(c)) counts.push(nonNullCount(t.name, source));
+      if (requiresWithoutDefault(c)) counts.push(nullCount(t.name, source));
+    } else if (c.kind === 'AddColumn' ? addsRequiredWithoutDefault(c) : c.from && c.to) counts.push(rowCount(t.name));
   }
-  return names;
+  return counts;
 }
 
 function addsRequiredWithoutDefault(c: Extract<Change, { kind: 'AddColumn' }>): boolean {
   return c.column.notNull && c.column.default === undefined && !c.column.generated;
 }
 
+/** A type change whose values SQLite may convert (to a String column, every value keeps its text). */
+function castsData(c: Extract<Change, { kind: 'AlterColumn' }>): boolean {
+  return c.changes.includes('type') && typeFamily(c.to.type) !== 'String';
+}
+
+function requiresWithoutDefault(c: Extract<Change, { kind: 'AlterColumn' }>): boolean {
+  return c.changes.includes('nullability') && c.to.notNull && c.to.default === undefined;
+}
+
 /**
- * The statements that read the row counts the checks surely need (tablesSurelyCounted), up to 500 scalar subqueries
- * each (SQLite allows 2,000 result columns by default). Exported so that a caller whose `query` runs elsewhere can
- * post them ahead (api/diff.ts), while it plans.
+ * The statements that read the counts the checks surely need (countsSurelyRead), up to 500 scalar subqueries each
+ * (SQLite allows 2,000 result columns by default). Exported so that a caller whose `query` runs elsewhere can post
+ * them ahead (api/diff.ts), while it plans.
  */
-export function rowCountStatements(from: DatabaseModel, changes: readonly Change[]): RowCountStatement[] {
-  return countStatements(changes, tableBefore(from, indexRenames(changes, 'to')));
+export function countStatements(from: DatabaseModel, changes: readonly Change[]): CountStatement[] {
+  return statementsFor(countsSurelyRead(changes, beforeOf(from, changes)));
 }
 
-/** The `from` table a table of the migration's result was, through the declared renames. */
-function tableBefore(from: DatabaseModel, renamedFrom: ReturnType<typeof indexRenames>): (name: string) => Table | undefined {
-  return (name) => findTable(from, renamedFrom.table(name) ?? name);
-}
-
-function countStatements(changes: readonly Change[], before: (name: string) => Table | undefined): RowCountStatement[] {
-  const tables = [...new Map(tablesSurelyCounted(changes, before).map((t) => [t.toLowerCase(), t])).values()];
-  const statements: RowCountStatement[] = [];
-  for (let at = 0; at < tables.length; at += COUNTS_PER_STATEMENT) {
-    const chunk = tables.slice(at, at + COUNTS_PER_STATEMENT);
-    statements.push({ tables: chunk, sql: `SELECT ${chunk.map((t, i) => `(SELECT count(*) FROM ${q(t)}) AS c${i}`).join(', ')}` });
+function statementsFor(counts: readonly string[]): CountStatement[] {
+  const unique = [...new Set(counts)];
+  const statements: CountStatement[] = [];
+  for (let at = 0; at < unique.length; at += COUNTS_PER_STATEMENT) {
+    const chunk = unique.slice(at, at + COUNTS_PER_STATEMENT);
+    statements.push({ counts: chunk, sql: `SELECT ${chunk.map((count, i) => `(${count}) AS c${i}`).join(', ')}` });
   }
   return statements;
 }
 
-export interface RowCountStatement {
-  readonly tables: readonly string[];
+export interface CountStatement {
+  /** The scalar queries it answers, in the order of its columns c0, c1, … */
+  readonly counts: readonly string[];
   readonly sql: string;
 }
 
-/** Row counts keyed by lower-cased table name. */
-function countRows(query: Query, statements: readonly RowCountStatement[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const { tables, sql } of statements) {
+/** The answers of the statements, keyed by the scalar query each column answers. */
+function readCounts(query: Query, statements: readonly CountStatement[]): Map<string, number> {
+  const answers = new Map<string, number>();
+  for (const { counts, sql } of statements) {
     const row = query(sql)[0] ?? {};
-    tables.forEach((t, i) => counts.set(t.toLowerCase(), Number(row[`c${i}`] ?? 0)));
+    counts.forEach((count, i) => answers.set(count, Number(row[`c${i}`] ?? 0)));
   }
-  return counts;
+  return answers;
 }
 
 const COUNTS_PER_STATEMENT = 500;
@@ -118,16 +145,14 @@ export function checkMigration(input: CheckInput): SafetyReport {
   const warnings: Diagnostic[] = [];
   const unexecutable: Diagnostic[] = [];
   const live = query !== undefined;
-  const count = (sql: string): number => Number(Object.values(query!(sql)[0] ?? {})[0] ?? 0);
-  const renamedFrom = indexRenames(changes, 'to');
-  const before = tableBefore(from, renamedFrom);
-  const columnBefore = (table: string, column: string): string => renamedFrom.column(table, column) ?? column;
-  const rowCounts = live ? countRows(query, input.rowCountStatements ?? countStatements(changes, before)) : new Map<string, number>();
-  const rowsIn = (table: string): number => {
-    const key = table.toLowerCase();
-    if (!rowCounts.has(key)) rowCounts.set(key, count(`SELECT count(*) FROM ${q(table)}`));
-    return rowCounts.get(key)!;
+  const { table: before, column: columnBefore } = beforeOf(from, changes);
+  const answers = live ? readCounts(query, input.countStatements ?? statementsFor(countsSurelyRead(changes, { table: before, column: columnBefore }))) : new Map<string, number>();
+  const count = (sql: string): number => {
+    let n = answers.get(sql);
+    if (n === undefined) answers.set(sql, (n = Number(Object.values(query!(sql)[0] ?? {})[0] ?? 0)));
+    return n;
   };
+  const rowsIn = (table: string): number => count(rowCount(table));
 
   for (const c of changes) {
     switch (c.kind) {
@@ -147,7 +172,7 @@ export function checkMigration(input: CheckInput): SafetyReport {
           warnings.push(diagnostic('D302', `You are about to drop the column \`${c.column.name}\` on the \`${c.table}\` table. All the data in the column will be lost.`));
           break;
         }
-        const n = count(`SELECT count(${q(c.column.name)}) FROM ${q(t.name)}`);
+        const n = count(nonNullCount(t.name, c.column.name));
         if (n > 0) warnings.push(diagnostic('D302', `You are about to drop the column \`${c.column.name}\` on the \`${c.table}\` table, which still contains ${n} non-null value${n === 1 ? '' : 's'}.`));
         break;
       }
@@ -155,19 +180,19 @@ export function checkMigration(input: CheckInput): SafetyReport {
         const t = before(c.table);
         if (!t) break;
         const source = columnBefore(c.table, c.to.name);
-        if (c.changes.includes('type') && typeFamily(c.to.type) !== 'String') {
+        if (castsData(c)) {
           const cast = `The data in that column will be cast from \`${typeName(c.from.type)}\` to \`${typeName(c.to.type)}\`.`;
           if (!live) warnings.push(diagnostic('D303', `You are about to alter the column \`${c.to.name}\` on the \`${c.table}\` table. The data in that column could be lost. ${cast}`));
           else {
-            const n = count(`SELECT count(${q(source)}) FROM ${q(t.name)}`);
+            const n = count(nonNullCount(t.name, source));
             if (n > 0) warnings.push(diagnostic('D303', `You are about to alter the column \`${c.to.name}\` on the \`${c.table}\` table, which contains ${n} non-null value${n === 1 ? '' : 's'}. ${cast}`));
           }
         }
-        if (c.changes.includes('nullability') && c.to.notNull && c.to.default === undefined) {
+        if (requiresWithoutDefault(c)) {
           if (!live) {
             warnings.push(diagnostic('D309', `Made the column \`${c.to.name}\` on table \`${c.table}\` required. This is not possible if the column holds NULL values.`, { severity: 'warning' }));
           } else {
-            const nulls = count(`SELECT count(*) FROM ${q(t.name)} WHERE ${q(source)} IS NULL`);
+            const nulls = count(nullCount(t.name, source));
             if (nulls > 0) unexecutable.push(diagnostic('D309', `Made the column \`${c.to.name}\` on table \`${c.table}\` required, but there ${nulls === 1 ? 'is 1 existing NULL value' : `are ${nulls} existing NULL values`}.`));
           }
         }

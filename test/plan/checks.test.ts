@@ -1,6 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { diffDatabases } from '../../src/diff/diff.ts';
 import { summarizeChanges } from '../../src/diff/summary.ts';
+import { checkMigration, countStatements, type Query } from '../../src/plan/checks.ts';
+import { introspectDatabase } from '../../src/sqlite/introspect.ts';
 import { AtomicUnitError } from '../../src/sqlite/errors.ts';
 import { openDatabase } from '../../src/sqlite/open.ts';
 import { applyScript, databaseFromSchema, loadSchemaText, planAgainst } from '../helpers/migration.ts';
@@ -70,6 +73,51 @@ test('row counts read up front, over more tables than one counting statement hol
   const expected = Array.from({ length: 520 }, (_, i) => i).filter((i) => i % 7 === 0).map((i) => `T${i}=${(i % 5) + 1}`);
   assert.equal(dropped.sort(), expected.sort());
   assert.equal(m.safety.unexecutable.map((d) => [d.code, /`(\w+)` table/.exec(d.message)![1], /are (\d+) rows/.exec(d.message)?.[1]]), [['D308', 'Kept', '3']]);
+  conn.close();
+});
+
+test('every count a drop, a cast, a column made required or a required column added reads comes in one statement', () => {
+  const one = loadSchemaText(
+    DATASOURCE +
+      'model A {\n  id Int @id\n  score Float?\n  note String?\n}\n' +
+      'model B {\n  id Int @id\n  level String?\n  old String?\n}\n' +
+      'model C {\n  id Int @id\n}\n',
+  );
+  const two = loadSchemaText(DATASOURCE + 'model A {\n  id Int @id\n  score Int?\n  note String\n}\n' + 'model B {\n  id Int @id\n  level Int?\n  extra String\n}\n');
+  const conn = databaseFromSchema(one, [
+    `INSERT INTO "A" ("id", "score", "note") VALUES (1, 1.5, NULL), (2, NULL, NULL), (3, 2.5, 'x');`,
+    `INSERT INTO "B" ("id", "level", "old") VALUES (1, '3', 'o'), (2, NULL, NULL);`,
+    'INSERT INTO "C" ("id") VALUES (1), (2), (3), (4);',
+  ]);
+  const from = introspectDatabase(conn).model;
+  const changes = diffDatabases(from, two.model);
+  const asked: string[] = [];
+  const query: Query = (sql) => {
+    asked.push(sql);
+    return conn.query(sql);
+  };
+  const statements = countStatements(from, changes);
+  const safety = checkMigration({ from, to: two.model, changes, query, countStatements: statements });
+  assert.equal(statements.length, 1);
+  assert.equal(asked, [statements[0]!.sql], 'a check ran a count of its own');
+  assert.equal(
+    safety.warnings.map((d) => d.code),
+    ['D301', 'D303', 'D303', 'D302'],
+  );
+  assert.match(safety.warnings[0]!.message, /`C` table, which is not empty \(4 rows\)/);
+  assert.match(safety.warnings[1]!.message, /`score`.*2 non-null values/);
+  assert.match(safety.warnings[2]!.message, /`level`.*1 non-null value\./);
+  assert.match(safety.warnings[3]!.message, /`old`.*1 non-null value\./);
+  assert.equal(
+    safety.unexecutable.map((d) => d.code),
+    ['D309', 'D308'],
+  );
+  assert.match(safety.unexecutable[0]!.message, /`note`.*are 2 existing NULL values/);
+  assert.match(safety.unexecutable[1]!.message, /`extra`.*are 2 rows/);
+  // Without the statements, checkMigration builds the same ones itself: the same findings, in one query.
+  asked.length = 0;
+  assert.equal(checkMigration({ from, to: two.model, changes, query }), safety);
+  assert.equal(asked.length, 1);
   conn.close();
 });
 
