@@ -7,21 +7,18 @@
  *
  * Only where there is something to overlap: a `db` side against a schema or migrations side. Two databases, or a
  * database against `empty`, are read in-process, and so is everything when running from the TypeScript sources
- * (there is no built worker file to start). And only when a core is likely free: the worker costs CPU of its own
- * (its start-up, the JSON), which wins when it runs beside this thread and loses when it queues for the same core
- * (measured at 1,000 models on a 2-core VM: at load ~1.7, 11-20% faster; at load ~5, 10-20% slower).
+ * (there is no built worker file to start). And only on a machine with two cores or more (useWorker).
  * CODEGEN_DIFF_WORKER=1 or 0 forces the choice (tests). The bin's launcher starts the worker before the command line
  * has even loaded (introspection-job.ts); started here otherwise.
  */
 import type { DatabaseConnection } from '../sqlite/connection.js';
 import { openDatabase } from '../sqlite/open.js';
 import { useDefaultJitBudget } from '../cli/jit-budget.js';
-import type { Query } from '../plan/checks.js';
 import { diff, diffResolved, type DiffOptions, type DiffResult } from './diff.js';
 import type { IntrospectReply } from './introspect-reply.js';
-import { introspectWorkerFile, IntrospectionJob, overlappedDb, spareCore, takeEarlyIntrospection } from './introspection-job.js';
+import { introspectWorkerFile, IntrospectionJob, overlappedDb, useWorker, takeEarlyIntrospection } from './introspection-job.js';
 import { databasePathFromUrl } from './database-source.js';
-import { resolveSource, type ResolvedSource } from './sources.js';
+import { resolveSource, type LiveDatabase, type ResolvedSource } from './sources.js';
 
 export async function diffOverlapped(options: DiffOptions): Promise<DiffResult> {
   const cwd = options.cwd ?? process.cwd();
@@ -29,7 +26,7 @@ export async function diffOverlapped(options: DiffOptions): Promise<DiffResult> 
   if (!db) return diff(options);
   // The job the launcher started for this very database (introspection-job.ts), else one started here when it pays.
   const early = takeEarlyIntrospection(db.path, cwd);
-  const workerFile = early || !spareCore() ? undefined : introspectWorkerFile(import.meta.url);
+  const workerFile = early || !useWorker() ? undefined : introspectWorkerFile(import.meta.url);
   const job = early ?? (workerFile ? startJob(workerFile, db.path, cwd) : undefined);
   if (!job) return diff(options);
 
@@ -41,7 +38,7 @@ export async function diffOverlapped(options: DiffOptions): Promise<DiffResult> 
     const reply = await job.reply;
     // Row counts: on the worker's connection while it serves, else (it could not) on one opened here.
     const query = (sql: string) => job.queries.query(sql) ?? lazy.open(databasePathFromUrl(db.path, cwd)).query(sql);
-    const remote = fromWorkerReply(reply, query, (sql) => void job.queries.prefetch(sql));
+    const remote = fromWorkerReply(reply, { query, prefetch: (sql) => void job.queries.prefetch(sql), release: () => job.discard() });
     return db.side === 'from' ? diffResolved(remote, local, options.renames) : diffResolved(local, remote, options.renames);
   } finally {
     job.discard(); // lets it close its connection and end, or stops it when this side failed first
@@ -62,7 +59,7 @@ function startJob(workerFile: URL, path: string, cwd: string): IntrospectionJob 
   return job;
 }
 
-function fromWorkerReply(reply: IntrospectReply, query: Query, prefetch: (sql: string) => void): ResolvedSource {
+function fromWorkerReply(reply: IntrospectReply, reader: Omit<LiveDatabase, 'sqliteVersion'>): ResolvedSource {
   if (!reply.ok) {
     const error = new Error(reply.message);
     error.stack = reply.stack;
@@ -70,7 +67,7 @@ function fromWorkerReply(reply: IntrospectReply, query: Query, prefetch: (sql: s
   }
   const { model, diagnostics, sqliteVersion } = reply;
   if (sqliteVersion === undefined) return { model, diagnostics };
-  return { model, diagnostics, live: { query, prefetch, sqliteVersion } };
+  return { model, diagnostics, live: { ...reader, sqliteVersion } };
 }
 
 /**

@@ -72,7 +72,7 @@ export function diffResolved(from: ResolvedSource, to: ResolvedSource, extraRena
   const plan = planBetween(from.model, to.model, {
     renames,
     ...(to.hints ? { hints: to.hints } : {}),
-    ...(live ? { query: live.query, sqliteVersion: live.sqliteVersion, ...(live.prefetch ? { prefetch: live.prefetch } : {}) } : {}),
+    ...(live ? { query: live.query, sqliteVersion: live.sqliteVersion, ...(live.prefetch ? { prefetch: live.prefetch } : {}), ...(live.release ? { release: live.release } : {}) } : {}),
   });
   return { ok: true, diagnostics, ...plan, sources };
 }
@@ -90,6 +90,8 @@ export function planBetween(
     readonly query?: Query;
     /** Starts a query whose answer a later `query` of the same SQL reads (LiveDatabase.prefetch). */
     readonly prefetch?: (sql: string) => void;
+    /** Called once the last `query` is done (LiveDatabase.release). */
+    readonly release?: () => void;
     readonly sqliteVersion?: string;
   },
 ): MigrationPlanResult {
@@ -107,6 +109,7 @@ export function planBetween(
     ...(options.hints ? { hints: options.hints } : {}),
     ...(counts ? { countStatements: counts } : {}),
   });
+  options.release?.();
   const header = [...safety.warnings, ...safety.unexecutable, ...plan.notes].filter((d) => d.severity !== 'info');
   const sql = renderMigrationScript(plan.steps, { warnings: header.map((d) => d.message) });
   return { changes, steps: plan.steps, sql, warnings: safety.warnings, unexecutable: safety.unexecutable, notes: plan.notes, empty: changes.length === 0 };

@@ -4,7 +4,7 @@
  * `diff` to take (src/api/introspection-job.ts). Only what the command itself would do: the same flag parser
  * (plain-args.ts; what it leaves to yargs starts nothing), the same sides, the same choice of a worker.
  */
-import { IntrospectionJob, introspectWorkerFile, offerEarlyIntrospection, overlappedDb, spareCore } from '../api/introspection-job.js';
+import { IntrospectionJob, introspectWorkerFile, offerEarlyIntrospection, overlappedDb, useWorker } from '../api/introspection-job.js';
 import { diffSide } from './diff-sides.js';
 import { DIFF_OPTIONS, parsePlainArgs } from './plain-args.js';
 
@@ -18,7 +18,7 @@ export function startEarlyIntrospection(argv: readonly string[], cwd: string, la
   if (!args) return undefined;
   try {
     const db = overlappedDb(diffSide(args, 'from'), diffSide(args, 'to'));
-    const file = db && spareCore() ? introspectWorkerFile(launcherUrl) : undefined;
+    const file = db && useWorker() ? introspectWorkerFile(launcherUrl) : undefined;
     if (!db || !file) return undefined;
     const job = new IntrospectionJob(file, { path: db.path, cwd, jitBudget: true });
     offerEarlyIntrospection(job);
