@@ -24,7 +24,7 @@ fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-node "$root/bin/codegen.js" erd --schema "$schema" --format html --output "$work/erd.html" >/dev/null
+node "$root/bin/codegen.cjs" erd --schema "$schema" --format html --output "$work/erd.html" >/dev/null
 started=$(date +%s%N)
 "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
   --no-first-run --hide-scrollbars --user-data-dir="$work/profile" --enable-logging=stderr --v=0 \

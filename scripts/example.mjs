@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'bin/codegen.js');
+const bin = path.join(root, 'bin/codegen.cjs');
 if (!existsSync(path.join(root, 'dist/cli/main.cjs'))) {
   console.error('The package is not built yet: run `npm install` (or `npm run build`) first.');
   process.exit(1);

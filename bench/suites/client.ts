@@ -115,7 +115,7 @@ function bigGenerate(ctx: BenchContext): { models: number; ms: number; cpuMs: nu
   writeFileSync(path.join(dir, 'prisma/schema.prisma'), bigSchema(models));
   const t = performance.now();
   const preload = pathToFileURL(path.join(ctx.root, 'bench/lib/cpu-at-exit.mjs')).href;
-  const r = spawnSync(process.execPath, ['--import', preload, path.join(ctx.root, 'bin/codegen.js'), 'generate'], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', preload, path.join(ctx.root, 'bin/codegen.cjs'), 'generate'], { cwd: dir, encoding: 'utf8' });
   const ms = performance.now() - t;
   if (r.status !== 0) throw new Error(`generate failed: ${r.stderr}`);
   const cpuMs = Number(/cpu-ms (\d+)/.exec(r.stderr)?.[1] ?? NaN);

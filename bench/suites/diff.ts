@@ -76,7 +76,7 @@ export const diffSuite: BenchSuite = {
   async run({ root, workDir, quick }) {
     const sizes = quick ? [100, 1000] : [100, 1000, 5000];
     const oracle = loadOracle();
-    const bin = path.join(root, 'bin/codegen.js');
+    const bin = path.join(root, 'bin/codegen.cjs');
     const oracleScript = findOracle(root);
     const rows: (string | number)[][] = [];
     const applyRows: (string | number)[][] = [];

@@ -42,7 +42,7 @@ export const schemaSuite: BenchSuite = {
 
     const file = path.join(workDir, 'schema-1000.prisma');
     writeFileSync(file, texts.get(1000)!);
-    const bin = path.join(root, 'bin/codegen.js');
+    const bin = path.join(root, 'bin/codegen.cjs');
     if (!existsSync(path.join(root, 'dist/cli/main.cjs'))) {
       console.log('  dist/ is missing: run `npm run build` for the whole-process figures.');
       return;

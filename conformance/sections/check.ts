@@ -31,7 +31,7 @@ export const checkSection: Section = {
         mkdirSync(path.join(dir, 'prisma/migrations'), { recursive: true });
         cpSync(p.schema, path.join(dir, 'prisma/schema.prisma'));
         appendFileSync(path.join(dir, 'prisma/schema.prisma'), '\ngenerator codegenClient {\n  provider = "codegen"\n  output   = "../generated"\n}\n');
-        const generated = spawnSync(process.execPath, [path.join(root, 'bin/codegen.js'), 'generate'], { cwd: dir, encoding: 'utf8' });
+        const generated = spawnSync(process.execPath, [path.join(root, 'bin/codegen.cjs'), 'generate'], { cwd: dir, encoding: 'utf8' });
         const migrations = readMigrationsFolder(p.migrations).migrations;
         const lock = path.join(p.migrations, 'migration_lock.toml');
         if (existsSync(lock)) cpSync(lock, path.join(dir, 'prisma/migrations/migration_lock.toml'));
@@ -45,7 +45,7 @@ export const checkSection: Section = {
         git(dir, 'add', '-A');
         git(dir, 'commit', '-qm', 'pr');
         const started = performance.now();
-        const r = spawnSync(process.execPath, [path.join(root, 'bin/codegen.js'), 'check', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+        const r = spawnSync(process.execPath, [path.join(root, 'bin/codegen.cjs'), 'check', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
         const ms = performance.now() - started;
         if (p.name === 'spacedrive') spacedriveMs = ms;
         let summary: string;

@@ -19,7 +19,7 @@ import type { Section } from '../section.ts';
 import { corpusProjects, EXPLAINED_DRIFT } from './corpus-projects.ts';
 
 function cli(root: string, args: string[], cwd: string): { code: number; out: string } {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/codegen.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/codegen.cjs'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status ?? -1, out: r.stdout + r.stderr };
 }
 

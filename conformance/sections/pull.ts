@@ -35,7 +35,7 @@ import { corpusProjects, EXPLAINED_DRIFT } from './corpus-projects.ts';
 import { describe, ourScript } from './diff.ts';
 
 function cli(root: string, args: string[], cwd: string): { code: number; out: string } {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/codegen.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DATABASE_URL: '' } });
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/codegen.cjs'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DATABASE_URL: '' } });
   return { code: r.status ?? -1, out: r.stdout + r.stderr };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Worker entry (dist/introspect-worker.js): introspects one `db` diff source off the main thread, so that the live
+ * Worker entry (dist/introspect-worker-entry.cjs): introspects one `db` diff source off the main thread, so that the live
  * database is read while the main thread parses and validates the schema (diff-overlapped.ts). The work itself is
  * dist/introspect-worker.cjs (introspect-answer.ts), loaded through V8's code cache as the command line is
  * (src/cli/compile-cache.ts): the worker is what `diff` waits for at 1,000 tables, and compiling it is part of that.

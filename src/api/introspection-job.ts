@@ -69,11 +69,11 @@ export function useWorker(): boolean {
   return availableParallelism() >= 2;
 }
 
-/** dist/introspect-worker.js of the built package a module at `moduleUrl` is part of; undefined from the sources. */
+/** dist/introspect-worker-entry.cjs of the built package a module at `moduleUrl` is part of; undefined from the sources. */
 export function introspectWorkerFile(moduleUrl: string): URL | undefined {
   const at = moduleUrl.lastIndexOf('/dist/');
   if (at === -1) return undefined;
-  const file = new URL(`${moduleUrl.slice(0, at)}/dist/introspect-worker.js`);
+  const file = new URL(`${moduleUrl.slice(0, at)}/dist/introspect-worker-entry.cjs`);
   return existsSync(file) ? file : undefined;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The bin's entry (dist/cli/launch.js): runs the command line from dist/cli/main.cjs, the whole CLI in one
+ * The bin's entry (dist/cli/launch.cjs): runs the command line from dist/cli/main.cjs, the whole CLI in one
  * CommonJS file, through V8's code cache (compile-cache.ts).
  */
 import path from 'node:path';

@@ -236,7 +236,7 @@ async function packageVersion(): Promise<string> {
 }
 
 /**
- * Entry point for bin/codegen.js (through launch.ts, which also sees to the process's JIT budget): runs, reports internal
+ * Entry point for bin/codegen.cjs (through launch.ts, which also sees to the process's JIT budget): runs, reports internal
  * errors without a stack trace, sets the exit code.
  */
 export async function runCli(): Promise<void> {

@@ -1,3 +1,0 @@
-#!/usr/bin/env node
-import { launch } from '../dist/cli/launch.js';
-await launch();
