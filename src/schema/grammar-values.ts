@@ -18,13 +18,18 @@ export class SyntaxFailure {
 /**
  * A cursor over the tokens of the file, with span helpers. Spans are offsets into the text (OffsetSpan: line and
  * column are computed only when read). Synthetic (repair) tokens have no width.
+ *
+ * With `more`, the tokens arrive a line at a time (parse.ts's fast path): `more` appends the next line to the window
+ * and says whether there was one, and tokens the grammar has passed leave the window (all but the one just behind
+ * the cursor, which the grammar looks back at), so that they die young.
  */
 export class Cursor {
   i = 0;
   constructor(
-    readonly tokens: readonly Token[],
+    readonly tokens: Token[],
     readonly file: string,
     readonly lines: LineIndex,
+    readonly more?: (window: Token[]) => boolean,
   ) {}
 
   /** Any range by offsets. */
@@ -33,13 +38,17 @@ export class Cursor {
   }
 
   peek(ahead = 0): Token | undefined {
-    return this.tokens[this.i + ahead];
+    const t = this.tokens[this.i + ahead];
+    return t !== undefined || this.more === undefined ? t : this.fill(ahead);
   }
   is(kind: TokenKind, ahead = 0): boolean {
-    return this.tokens[this.i + ahead]?.kind === kind;
+    const t = this.tokens[this.i + ahead];
+    return (t !== undefined || this.more === undefined ? t : this.fill(ahead))?.kind === kind;
   }
   next(): Token {
-    return this.tokens[this.i++]!;
+    const t = this.peek()!;
+    this.i++;
+    return t;
   }
   expect(kind: TokenKind, context: SyntaxFailure['context']): Token {
     const t = this.peek();
@@ -50,7 +59,21 @@ export class Cursor {
   tokenSpan(t: Token): Span {
     return new OffsetSpan(this.file, this.lines, t.start, t.end);
   }
+
+  /** Pulls lines until the token `ahead` of the cursor is in the window, or the file ends. */
+  private fill(ahead: number): Token | undefined {
+    const window = this.tokens;
+    if (this.i > WINDOW_KEEP) {
+      window.splice(0, this.i - 1);
+      this.i = 1;
+    }
+    while (window[this.i + ahead] === undefined) if (!this.more!(window)) return undefined;
+    return window[this.i + ahead];
+  }
 }
+
+/** How many passed tokens a streaming cursor lets pile up before it drops them (a few hundred lines' worth). */
+const WINDOW_KEEP = 2048;
 
 /** The span from the first token to the last real (non-synthetic) one. */
 export function spanOf(c: Cursor, first: Token, last: Token): Span {

@@ -19,8 +19,9 @@ export interface GrammarSink {
   lineText(line: number): string;
 }
 
-export function parseTokens(tokens: readonly Token[], sink: GrammarSink): TopLevel[] {
-  return new Grammar(new Cursor(tokens, sink.file, sink.lines), sink).schema();
+/** `more`: tokens arrive a line at a time (Cursor). */
+export function parseTokens(tokens: Token[], sink: GrammarSink, more?: (window: Token[]) => boolean): TopLevel[] {
+  return new Grammar(new Cursor(tokens, sink.file, sink.lines, more), sink).schema();
 }
 
 /** The text of a `///` comment without the slashes and one following space (block comments: without the stars). */

@@ -15,10 +15,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { LineIndex, type Position, type Span } from '../diagnostics/span.js';
-import type { SchemaFileAst } from './ast.js';
+import type { SchemaFileAst, TopLevel } from './ast.js';
 import { parseTokens } from './grammar.js';
-import { tokenize } from './lexer.js';
-import { repairTokens } from './repair.js';
+import { Lexer, tokenize, type Token } from './lexer.js';
+import { CleanLines, repairTokens } from './repair.js';
 
 export { BLOCK_KEYWORDS } from './repair.js';
 export { docText } from './grammar.js';
@@ -26,13 +26,17 @@ export { closest } from './suggest.js';
 
 const MAX_SYNTAX_ERRORS = 100;
 
+/** Thrown by the fast path's line source when a line needs the repair pass (FileParser.parseStreaming). */
+const NEEDS_REPAIR = Symbol('needs repair');
+
 export interface ParseResult {
   readonly ast: SchemaFileAst;
   readonly diagnostics: Diagnostic[];
 }
 
-export function parseSchemaFile(file: string, text: string): ParseResult {
-  return new FileParser(file, text).run();
+/** `options.streaming: false` reads every file the way a file that needs repairs is read (tests compare the two). */
+export function parseSchemaFile(file: string, text: string, options: { readonly streaming?: boolean } = {}): ParseResult {
+  return new FileParser(file, text).run(options.streaming ?? true);
 }
 
 class FileParser {
@@ -55,7 +59,42 @@ class FileParser {
     return this.text.length;
   }
 
-  run(): ParseResult {
+  run(streaming: boolean): ParseResult {
+    const items = (streaming ? this.parseStreaming() : undefined) ?? this.parseWithRepair();
+    return { ast: { file: this.file, text: this.text, items }, diagnostics: sortDiagnostics(this.#diagnostics) };
+  }
+
+  /**
+   * The fast path, for a file whose structure needs no repair (nearly every file): the grammar pulls the tokens a
+   * line at a time, each line checked as repair would check it. At the first line repair would change, or a lexer
+   * problem, it gives up (undefined) with nothing reported, and the file is read again by parseWithRepair. The
+   * grammar sees the same tokens either way.
+   */
+  private parseStreaming(): TopLevel[] | undefined {
+    const lexer = new Lexer(this.text);
+    this.#lines = new LineIndex(this.text, lexer.lineStarts);
+    const lines = new CleanLines();
+    const more = (window: Token[]): boolean => {
+      if (lexer.done) return false;
+      const start = window.length;
+      lexer.lexLine(window);
+      const end = window.length > start && window[window.length - 1]!.kind === 'LineBreak' ? window.length - 1 : window.length;
+      if (lexer.problems.length > 0 || lexer.bracketsSpanLines || !lines.accept(window, start, end)) throw NEEDS_REPAIR;
+      return true;
+    };
+    try {
+      const items = parseTokens([], this, more);
+      if (lines.allClosed) return items;
+    } catch (e) {
+      if (e !== NEEDS_REPAIR) throw e;
+    }
+    this.#diagnostics.length = 0;
+    this.#errorLines.clear();
+    return undefined;
+  }
+
+  /** Every token first, then the structural repairs (repair.ts), then the grammar. */
+  private parseWithRepair(): TopLevel[] {
     const { tokens, problems, bracketsSpanLines, lineStarts } = tokenize(this.text);
     this.#lines = new LineIndex(this.text, lineStarts);
     for (const p of problems) {
@@ -97,8 +136,7 @@ class FileParser {
           break;
       }
     }
-    const items = parseTokens(repairTokens(tokens, this, bracketsSpanLines), this);
-    return { ast: { file: this.file, text: this.text, items }, diagnostics: sortDiagnostics(this.#diagnostics) };
+    return parseTokens(repairTokens(tokens, this, bracketsSpanLines), this);
   }
 
   span(start: number, end: number): Span {

@@ -299,6 +299,23 @@ class Repair {
   }
 }
 
+/**
+ * The parser's fast path (parse.ts) checks each line as it arrives: whether repairTokens would pass it through as it
+ * is, given the lines before it (cleanLine). At the end, `allClosed` says whether every block was closed.
+ */
+export class CleanLines {
+  readonly #state: BlockState = { out: undefined, open: undefined, skipUnknownBlock: false, pushedBack: [] };
+
+  /** The line tokens[start, end), without its line break. */
+  accept(tokens: readonly Token[], start: number, end: number): boolean {
+    return cleanLine(tokens, start, end, this.#state);
+  }
+
+  get allClosed(): boolean {
+    return this.#state.open === undefined;
+  }
+}
+
 /** Whether a line break or a comment falls inside brackets: the only case `joinBracketedLines` changes anything. */
 function hasBracketsSpanningLines(tokens: readonly Token[]): boolean {
   let depth = 0;

@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseSchemaFile } from '../../src/schema/parse.ts';
 import type { BlockNode, FieldNode } from '../../src/schema/ast.ts';
+import type { Span } from '../../src/diagnostics/span.ts';
 
 function parse(text: string) {
   return parseSchemaFile('schema.prisma', text);
@@ -143,6 +144,49 @@ test('optional lists get a specific message', () => {
   assert.equal(r.diagnostics.map((d) => d.message), ['Optional lists are not supported.']);
 });
 
+
+/** The tree and diagnostics with every span as offsets and positions, to compare two parses exactly. */
+function snapshot(text: string, streaming: boolean): string {
+  const r = parseSchemaFile('schema.prisma', text, { streaming });
+  const plain = (key: string, value: unknown): unknown =>
+    value && typeof value === 'object' && 'start' in value && 'end' in value && 'file' in value
+      ? `${(value as Span).start.line}:${(value as Span).start.column}@${(value as Span).start.offset}-${(value as Span).end.line}:${(value as Span).end.column}@${(value as Span).end.offset}`
+      : key === 'text' && typeof value === 'string' && value.length > 200
+        ? '(text)'
+        : value;
+  return JSON.stringify({ items: r.ast.items, diagnostics: r.diagnostics }, plain);
+}
+
+/** A long schema (well past the streaming cursor's window) with docs, comments, enums and every kind of value. */
+function longSchema(models: number): string {
+  const parts = ['datasource db {\n  provider = "sqlite"\n  url      = env("DATABASE_URL")\n}\n', '/* A block comment\n   over two lines */\nenum Role {\n  USER // trailing\n  ADMIN @map("admin")\n}\n'];
+  for (let i = 0; i < models; i++) {
+    parts.push(
+      `/// Model ${i}\nmodel M${i} {\n  id    Int     @id @default(autoincrement()) /// the key\n  name  String  @default("it\\"s") @db.Text\n  score Float?  @default(-1.5)\n  tags  Json    @default("[]")\n  role  Role    @default(USER)\n` +
+        (i > 0 ? `  parentId Int?\n  parent M${i - 1}? @relation(fields: [parentId], references: [id], onDelete: Cascade)\n` : '') +
+        (i < models - 1 ? `  children M${i + 1}[]\n` : '') +
+        `\n  // a comment line\n  @@index([name(sort: Desc), score], map: "M${i}_ix")\n  @@map("m_${i}")\n}\n\n`,
+    );
+  }
+  return parts.join('');
+}
+
+test('the streaming fast path and the repair path give the same tree and diagnostics, valid or not', () => {
+  const long = longSchema(300);
+  const cases: [string, string][] = [
+    ['valid', long],
+    ['a field without a type early, a one-line block at the end', long.replace('  score Float?  @default(-1.5)\n', '  score\n') + 'model Z { id Int @id }\n'],
+    ['an unclosed block at the end', long + 'model Open {\n  id Int @id\n'],
+    ['attribute arguments over two lines at the end', long + 'model Z {\n  id Int @id @default(\n    1)\n}\n'],
+    ['an invalid character at the end', long + 'model Z {\n  id Int @id $\n}\n'],
+    ['two declarations on a line, and no final line break', long + 'model Z {\n  a Int b Int\n  id Int @id\n}'],
+    ['empty', ''],
+    ['blank lines only', '\n\n  \n'],
+  ];
+  for (const [what, text] of cases) assert.is(snapshot(text, true), snapshot(text, false), what);
+  assert.equal(parse(long).diagnostics, []);
+  assert.equal(blocks(long).length, 302);
+});
 
 test('the line table the lexer finds on the way equals one counted from the text', async () => {
   const { tokenize } = await import('../../src/schema/lexer.ts');
