@@ -24,9 +24,10 @@ execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc
 // its relative paths hold), which bin/codegen.cjs runs through V8's code cache (src/cli/launch.ts, compile-cache.ts);
 // and the diff's introspection work (dist/introspect-worker.cjs), which its worker runs the same way. Same
 // externals, and yargs. Their hash names the cache files (CODEGEN_BUILD_ID).
-await build({
+/** CommonJS bundles: `import.meta.url` becomes the file's own URL. */
+const commonJs = (entryPoints, define = {}) => ({
   absWorkingDir: root,
-  entryPoints: { 'cli/main': 'src/cli/main.ts', 'introspect-worker': 'src/api/introspect-answer.ts' },
+  entryPoints,
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -35,10 +36,11 @@ await build({
   target: 'node20',
   sourcemap: false,
   external: ['better-sqlite3', 'ts-morph', 'handlebars', '@viz-js/viz', 'yargs'],
-  define: { 'import.meta.url': '__codegenModuleUrl' },
+  define: { ...define, 'import.meta.url': '__codegenModuleUrl' },
   banner: { js: "var __codegenModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
+await build(commonJs({ 'cli/main': 'src/cli/main.ts', 'introspect-worker': 'src/api/introspect-answer.ts' }));
 const buildId = createHash('sha256')
   .update(readFileSync(path.join(root, 'dist/cli/main.cjs')))
   .update(readFileSync(path.join(root, 'dist/introspect-worker.cjs')))
@@ -65,19 +67,6 @@ await build({
 // on each thread, because Node's ES module loader never loads): the bin's launcher (dist/cli/launch.cjs) and the
 // diff's worker (dist/introspect-worker-entry.cjs). Each loads its bundle above through the code cache; both also
 // serve the ES module API (diff-overlapped.ts starts the same worker).
-await build({
-  absWorkingDir: root,
-  entryPoints: { 'cli/launch': 'src/cli/launch.ts', 'introspect-worker-entry': 'src/api/introspect-worker.ts' },
-  outdir: 'dist',
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: false,
-  define: { CODEGEN_BUILD_ID: JSON.stringify(buildId), 'import.meta.url': '__codegenModuleUrl' },
-  banner: { js: "var __codegenModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  logLevel: 'warning',
-});
+await build(commonJs({ 'cli/launch': 'src/cli/launch.ts', 'introspect-worker-entry': 'src/api/introspect-worker.ts' }, { CODEGEN_BUILD_ID: JSON.stringify(buildId) }));
 // The built-in templates, precompiled (generation then needs only the handlebars runtime).
 execFileSync(process.execPath, ['--import', 'tsx/esm', path.join(root, 'scripts/precompile-templates.ts')], { cwd: root, stdio: 'inherit' });
