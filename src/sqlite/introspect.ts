@@ -62,6 +62,12 @@ export function buildDatabaseModel(catalog: Catalog, internalTables: readonly st
   return { model: { tables: tables.sort(byName), views: views.sort(byName), triggers: triggers.sort(byName) }, diagnostics };
 }
 
+/** Sorts `rows` in place unless they are already in order (nearly always: then one pass, no sort). */
+function inOrder<T>(rows: T[], compare: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < rows.length; i++) if (compare(rows[i - 1]!, rows[i]!) > 0) return rows.sort(compare);
+  return rows;
+}
+
 type GroupedTable = Omit<TableSource, 'sql' | 'withoutRowid' | 'strict'>;
 
 interface IndexGroup {
@@ -77,7 +83,12 @@ interface TableGroup {
   readonly foreignKeys: ForeignKeyRow[];
 }
 
-/** The PRAGMA rows of each managed table, keyed by identifierKey(name). Rows arrive sorted by table. */
+/**
+ * The PRAGMA rows of each managed table, keyed by identifierKey(name). Rows arrive table by table in each PRAGMA's
+ * order (catalog.ts); columns by cid and index columns by seqno are what the model relies on, so those are made sure
+ * of here (a sort of rows already in order costs one pass). Indexes are sorted by name and foreign keys grouped by id
+ * when the table is built.
+ */
 function groupTableSources(catalog: Catalog): Map<string, GroupedTable> {
   const indexSql = new Map<string, string | null>();
   for (const o of catalog.objects) if (o.type === 'index') indexSql.set(identifierKey(o.name), o.sql);
@@ -104,6 +115,10 @@ function groupTableSources(catalog: Catalog): Map<string, GroupedTable> {
     index.columns.push(row);
   }
   const result = new Map<string, GroupedTable>();
-  for (const [key, g] of groups) result.set(key, { name: g.name, columns: g.columns, indexes: [...g.indexes.values()], foreignKeys: g.foreignKeys });
+  for (const [key, g] of groups) {
+    const indexes = [...g.indexes.values()];
+    for (const index of indexes) inOrder(index.columns, (a, b) => a.seqno - b.seqno);
+    result.set(key, { name: g.name, columns: inOrder(g.columns, (a, b) => a.cid - b.cid), indexes, foreignKeys: g.foreignKeys });
+  }
   return result;
 }

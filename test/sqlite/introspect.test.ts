@@ -198,6 +198,21 @@ test('the order does not depend on creation order, and the same database gives t
   assert.equal(a.model.views.map((v) => v.name), ['v1', 'v2']);
 });
 
+test('the PRAGMA rows may come in any order: the model is the same (the catalog queries do not sort them)', () => {
+  for (const name of readdirSync(FIXTURES).sort()) {
+    const conn = openDatabase(createDatabase(readFileSync(path.join(FIXTURES, name, 'schema.sql'), 'utf8')), { readonly: true });
+    try {
+      const internal = conn.capabilities.internalTables;
+      const catalog = readCatalog(conn, internal);
+      const reversed = { ...catalog, columns: [...catalog.columns].reverse(), indexColumns: [...catalog.indexColumns].reverse(), foreignKeys: [...catalog.foreignKeys].reverse() };
+      assert.equal(buildDatabaseModel(reversed, internal), buildDatabaseModel(catalog, internal), name);
+      assert.equal(buildDatabaseModel(catalog, internal), introspectDatabase(conn), name);
+    } finally {
+      conn.close();
+    }
+  }
+});
+
 test('an empty database gives the empty model', () => {
   assert.equal(introspectSql(''), { model: { tables: [], views: [], triggers: [] }, diagnostics: [] });
 });
