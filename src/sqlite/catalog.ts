@@ -78,15 +78,15 @@ export interface Catalog {
 export const CATALOG_QUERY_COUNT = 4;
 
 // pragma_table_list lists every table each time it is evaluated: materialised once, it joins in O(n log n)
-// (an automatic index) instead of once per schema row.
+// (an automatic index) instead of once per schema row. Plain rows, not JSON as below: the rows are few and their
+// statement text long, and JSON would escape every quote of it (7 ms against 9-15 ms at 1,000 tables).
 const OBJECTS_SQL = `
 WITH tables AS MATERIALIZED (SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main')
-SELECT json_group_array(json_object(
-         'type', s.type, 'name', s.name, 'tableName', s.tbl_name, 'sql', s.sql,
-         'tableType', l.type, 'withoutRowid', l.wr, 'strict', l.strict)
-       ORDER BY s.type, s.name) AS "rows"
+SELECT s.type AS "type", s.name AS "name", s.tbl_name AS "tableName", s.sql AS "sql",
+       l.type AS "tableType", l.wr AS "withoutRowid", l.strict AS "strict"
 FROM sqlite_schema AS s
-LEFT JOIN tables AS l ON s.type = 'table' AND l.name = s.name`;
+LEFT JOIN tables AS l ON s.type = 'table' AND l.name = s.name
+ORDER BY s.type, s.name`;
 
 /**
  * The tables to describe: ordinary tables of the main schema, without SQLite's own `sqlite_*` tables and the
@@ -131,7 +131,7 @@ FROM managed AS t JOIN pragma_foreign_key_list(t.name, 'main') AS fk`;
 export function readCatalog(conn: DatabaseConnection, internalTables: readonly string[]): Catalog {
   const managed = managedTables(internalTables.length);
   return {
-    objects: jsonRows<SchemaObjectRow>(conn, OBJECTS_SQL, []),
+    objects: conn.query(OBJECTS_SQL) as unknown as SchemaObjectRow[],
     columns: jsonRows<ColumnRow>(conn, managed + COLUMNS_SELECT, internalTables),
     indexColumns: jsonRows<IndexColumnRow>(conn, managed + INDEX_COLUMNS_SELECT, internalTables),
     foreignKeys: jsonRows<ForeignKeyRow>(conn, managed + FOREIGN_KEYS_SELECT, internalTables),

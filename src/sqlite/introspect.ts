@@ -26,7 +26,10 @@ export function introspectDatabase(conn: DatabaseConnection): IntrospectionResul
 /** The pure half of introspection: catalog rows → model and diagnostics. */
 export function buildDatabaseModel(catalog: Catalog, internalTables: readonly string[]): IntrospectionResult {
   const hidden = new Set(internalTables.map(identifierKey));
-  const isHidden = (table: string): boolean => identifierKey(table).startsWith('sqlite_') || hidden.has(identifierKey(table));
+  const isHidden = (table: string): boolean => {
+    const key = identifierKey(table);
+    return key.startsWith('sqlite_') || hidden.has(key);
+  };
   const diagnostics: Diagnostic[] = [];
   const tables: Table[] = [];
   const views: View[] = [];
@@ -43,7 +46,15 @@ export function buildDatabaseModel(catalog: Catalog, internalTables: readonly st
         }
         const source = sources.get(identifierKey(object.name));
         if (object.tableType !== 'table' || !source) break; // shadow tables belong to their virtual table
-        const built = buildTable({ ...source, sql: object.sql, withoutRowid: object.withoutRowid === 1, strict: object.strict === 1 });
+        const built = buildTable({
+          name: source.name,
+          sql: object.sql,
+          withoutRowid: object.withoutRowid === 1,
+          strict: object.strict === 1,
+          columns: source.columns,
+          indexes: source.indexes,
+          foreignKeys: source.foreignKeys,
+        });
         tables.push(built.table);
         diagnostics.push(...built.diagnostics);
         break;
