@@ -65,8 +65,7 @@ await build({
 
 // The two entry points of a command-line run, as CommonJS (a CommonJS entry starts ~10 ms sooner than an ES module,
 // on each thread, because Node's ES module loader never loads): the bin's launcher (dist/cli/launch.cjs) and the
-// diff's worker (dist/introspect-worker-entry.cjs). Each loads its bundle above through the code cache; both also
-// serve the ES module API (diff-overlapped.ts starts the same worker).
+// diff's worker (dist/introspect-worker-entry.cjs). Each loads its bundle above through the code cache.
 await build(commonJs({ 'cli/launch': 'src/cli/launch.ts', 'introspect-worker-entry': 'src/api/introspect-worker.ts' }, { CODEGEN_BUILD_ID: JSON.stringify(buildId) }));
 // The built-in templates, precompiled (generation then needs only the handlebars runtime).
 execFileSync(process.execPath, ['--import', 'tsx/esm', path.join(root, 'scripts/precompile-templates.ts')], { cwd: root, stdio: 'inherit' });

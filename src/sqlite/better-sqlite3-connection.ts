@@ -95,7 +95,8 @@ export class BetterSqliteConnection implements DatabaseConnection {
     let statement = this.#statements.get(sql);
     if (!statement) {
       if (this.#statements.size >= STATEMENT_CACHE_SIZE) this.#statements.clear();
-      statement = this.#db.prepare(sql);
+      // Plain numbers, as every caller expects, even over an app's database set to defaultSafeIntegers(true).
+      statement = this.#db.prepare(sql).safeIntegers(false);
       this.#statements.set(sql, statement);
     }
     return statement;

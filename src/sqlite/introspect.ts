@@ -97,8 +97,8 @@ interface TableGroup {
 /**
  * The PRAGMA rows of each managed table, keyed by identifierKey(name). Rows arrive table by table in each PRAGMA's
  * order (catalog.ts); columns by cid and index columns by seqno are what the model relies on, so those are made sure
- * of here (a sort of rows already in order costs one pass). Indexes are sorted by name and foreign keys grouped by id
- * when the table is built.
+ * of here (a sort of rows already in order costs one pass), and indexes are put in name order. Foreign keys are
+ * grouped by id when the table is built.
  */
 function groupTableSources(catalog: Catalog): Map<string, GroupedTable> {
   const indexSql = new Map<string, string | null>();
@@ -127,7 +127,8 @@ function groupTableSources(catalog: Catalog): Map<string, GroupedTable> {
   }
   const result = new Map<string, GroupedTable>();
   for (const [key, g] of groups) {
-    const indexes = [...g.indexes.values()];
+    // By name, as the model lists them (and so their warnings come in that order, whatever order SQLite gives).
+    const indexes = [...g.indexes.values()].sort((a, b) => compareNames(a.name, b.name));
     for (const index of indexes) inOrder(index.columns, (a, b) => a.seqno - b.seqno);
     result.set(key, { name: g.name, columns: inOrder(g.columns, (a, b) => a.cid - b.cid), indexes, foreignKeys: g.foreignKeys });
   }

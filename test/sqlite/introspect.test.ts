@@ -8,6 +8,8 @@ import type { DatabaseConnection } from '../../src/sqlite/connection.ts';
 import { buildDatabaseModel, introspectDatabase, type IntrospectionResult } from '../../src/sqlite/introspect.ts';
 import { defaultFromPragma } from '../../src/sqlite/introspect-table.ts';
 import { openDatabase } from '../../src/sqlite/open.ts';
+import Database from 'better-sqlite3';
+import { connectionFor } from '../../src/api/migrate.ts';
 import { assertGolden } from '../helpers/golden.ts';
 import { ROOT } from '../helpers/cli.ts';
 import { createDatabase } from '../helpers/sqlite.ts';
@@ -210,6 +212,25 @@ test('the PRAGMA rows may come in any order: the model is the same (the catalog 
     } finally {
       conn.close();
     }
+  }
+});
+
+test("an app's database set to return BigInts is read with plain numbers (STRICT and WITHOUT ROWID kept)", () => {
+  const db = new Database(createDatabase('CREATE TABLE "s" ("id" INTEGER NOT NULL PRIMARY KEY) STRICT; CREATE TABLE "w" ("id" TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID;'));
+  try {
+    db.defaultSafeIntegers(true);
+    const conn = connectionFor(db);
+    assert.equal(conn.query('SELECT 1 AS "n"'), [{ n: 1 }]);
+    const { model } = introspectDatabase(conn);
+    assert.equal(
+      model.tables.map((t) => [t.name, t.strict, t.withoutRowid]),
+      [
+        ['s', true, false],
+        ['w', false, true],
+      ],
+    );
+  } finally {
+    db.close();
   }
 });
 
