@@ -12,11 +12,30 @@ export function processIO(): CliIO {
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
+    stdout: writerTo(process.stdout),
+    stderr: writerTo(process.stderr),
     isTTY: !!process.stdout.isTTY,
   };
 }
+
+/**
+ * Writes to a standard stream; when its reader has gone (`codegen diff … | head`: EPIPE), the rest is dropped and the
+ * command finishes as it would have, with its exit code, instead of dying on an unhandled stream error.
+ */
+function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
+  if (!watched.has(stream)) {
+    watched.add(stream);
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      readerGone.add(stream);
+    });
+  }
+  return (text) => {
+    if (!readerGone.has(stream)) stream.write(text);
+  };
+}
+const watched = new WeakSet<NodeJS.WriteStream>();
+const readerGone = new WeakSet<NodeJS.WriteStream>();
 
 /** Colour only on a terminal, and never when NO_COLOR is set; FORCE_COLOR forces it. */
 export function useColor(io: CliIO): boolean {

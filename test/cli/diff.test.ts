@@ -336,4 +336,24 @@ test('a database read in the worker thread (CODEGEN_DIFF_WORKER=1, started by th
   }
 });
 
+test('a reader that stops early (`… --script | head`): the rest of the output is dropped, no stack trace, the exit code as it would be', async () => {
+  // Enough SQL to fill the pipe, so that writes meet the closed end.
+  const models = Array.from({ length: 2000 }, (_, i) => `model Item${i} {\n  id Int @id @default(autoincrement())\n  name String @unique\n  note String?\n}\n`).join('');
+  const dir = tempProject({ 'schema.prisma': DATASOURCE + models });
+  for (const [extra, expected] of [
+    [[], 0],
+    [['--exit-code'], 2],
+  ] as const) {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/codegen.cjs'), 'diff', '--from-empty', '--to-schema', 'schema.prisma', '--script', ...extra], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const head = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().slice(0, 20))));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.match(head, /^-- CreateTable/);
+    assert.is(code, expected, stderr);
+    assert.is(stderr, '');
+  }
+});
+
 test.run();
