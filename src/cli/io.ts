@@ -19,23 +19,37 @@ export function processIO(): CliIO {
 }
 
 /**
- * Writes to a standard stream; when its reader has gone (`codegen diff … | head`: EPIPE), the rest is dropped and the
- * command finishes as it would have, with its exit code, instead of dying on an unhandled stream error.
+ * Writes to a standard stream. When its reader has gone (`codegen diff … | head`: EPIPE), the rest is dropped and the
+ * command ends with its own exit code. When writing fails otherwise (a full disk), the rest is dropped too, the
+ * failure is reported on stderr, and the exit code is 1 (outputFailed). Never an unhandled stream error.
  */
 function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
   if (!watched.has(stream)) {
     watched.add(stream);
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
-      readerGone.add(stream);
+      stopped.add(stream);
+      if (e.code === 'EPIPE') return;
+      failed.add(stream);
+      if (stream !== process.stderr && !stopped.has(process.stderr)) {
+        process.stderr.write(`error P115 Cannot write the output: ${e.message}.\n  hint: Check where the output goes (a full disk?), or write it to a file with -o FILE where the command has it.\n\n1 error\n`);
+      }
+      // The command may be done already (an asynchronous write failing late): then its code is final here.
+      if (!process.exitCode) process.exitCode = EXIT.errors;
     });
   }
   return (text) => {
-    if (!readerGone.has(stream)) stream.write(text);
+    if (!stopped.has(stream)) stream.write(text);
   };
 }
 const watched = new WeakSet<NodeJS.WriteStream>();
-const readerGone = new WeakSet<NodeJS.WriteStream>();
+/** Streams written no more: their reader went away, or a write failed. */
+const stopped = new WeakSet<NodeJS.WriteStream>();
+const failed = new WeakSet<NodeJS.WriteStream>();
+
+/** Whether writing the command's results to stdout failed (other than its reader going away). */
+export function outputFailed(): boolean {
+  return failed.has(process.stdout);
+}
 
 /** Colour only on a terminal, and never when NO_COLOR is set; FORCE_COLOR forces it. */
 export function useColor(io: CliIO): boolean {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { closest } from '../schema/suggest.js';
-import { EXIT, processIO, type CliIO } from './io.js';
+import { EXIT, outputFailed, processIO, type CliIO } from './io.js';
 import { DIFF_OPTIONS, FORMATS, PARSER_CONFIGURATION, parsePlainArgs, VALIDATE_OPTIONS, type PlainOptions } from './plain-args.js';
 import { dynamicImport } from '../fs/dynamic-import.js';
 /** Every command name, for "did you mean" on a typo. */
@@ -242,7 +242,9 @@ async function packageVersion(): Promise<string> {
 export async function runCli(): Promise<void> {
   const io = processIO();
   try {
-    process.exitCode = await main(process.argv.slice(2), io);
+    const code = await main(process.argv.slice(2), io);
+    // Results that could not be written are a failure, whatever the command found.
+    process.exitCode = outputFailed() ? EXIT.errors : code;
   } catch (e) {
     const err = e as Error;
     io.stderr(`internal error: ${err.message}\nThis is a bug in @spacepos/codegen. Set CODEGEN_DEBUG=1 for details and please report it.\n`);

@@ -104,7 +104,7 @@ export const CODES = {
     title: 'Cannot write file',
     severity: 'error',
     hint: 'Check the permissions of the file and of its folder.',
-    doc: '`codegen format` or `codegen pull` could not write a schema file, or `codegen diff --output` its output file. The file is left as it was: the new text is written to a temporary file in the same folder and renamed over the old one only when complete.',
+    doc: '`codegen format` or `codegen pull` could not write a schema file, or `codegen diff --output` its output file. The file is left as it was: the new text is written to a temporary file in the same folder and renamed over the old one only when complete. Also when a command\'s results cannot be written to stdout (a full disk): the exit code is then 1.',
   },
   P116: {
     title: 'Invalid config',

@@ -8,9 +8,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, runCli, tempProject, type CliResult } from '../helpers/cli.ts';
 
@@ -353,6 +353,20 @@ test('a reader that stops early (`… --script | head`): the rest of the output 
     assert.match(head, /^-- CreateTable/);
     assert.is(code, expected, stderr);
     assert.is(stderr, '');
+  }
+});
+
+test('results that cannot be written (stdout on a full disk): P115 on stderr, exit 1, no stack trace', () => {
+  if (!existsSync('/dev/full')) return; // Linux only
+  const dir = tempProject({ 'schema.prisma': SCHEMA });
+  const full = openSync('/dev/full', 'w');
+  try {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/codegen.cjs'), 'diff', '--from-empty', '--to-schema', 'schema.prisma', '--script'], { cwd: dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+    assert.is(r.status, 1);
+    assert.match(r.stderr, /^error P115 Cannot write the output: ENOSPC/);
+    assert.not.match(r.stderr, /\n\s+at /);
+  } finally {
+    closeSync(full);
   }
 });
 
