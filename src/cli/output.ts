@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticsToJson, formatDiagnosticsGithub, formatDiagnosticsText, summarize, type SourceText } from '../diagnostics/format.js';
 import { useColor, type CliIO } from './io.js';
 
@@ -38,11 +38,11 @@ export function mayWriteOutput(io: CliIO, shown: string, file: string, options: 
     return true;
   }
   if (stat.isDirectory()) {
-    io.stderr(`error: ${shown} is a folder. Give a file name to --output.\n`);
+    printDiagnostics(io, [diagnostic('P115', `Cannot write \`${shown}\`: it is a folder.`, { hint: 'Give a file name to --output.' })], []);
     return false;
   }
   if (options.force || options.ours(readHead(file))) return true;
-  io.stderr(`error: ${shown} exists and was not written by \`${options.command}\`. Pass --force to overwrite it.\n`);
+  printDiagnostics(io, [diagnostic('P117', `\`${shown}\` exists and was not written by \`${options.command}\`.`)], []);
   return false;
 }
 

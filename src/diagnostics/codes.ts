@@ -106,6 +106,12 @@ export const CODES = {
     hint: 'Check the permissions of the file and of its folder.',
     doc: '`codegen format` or `codegen pull` could not write a schema file, or `codegen diff --output` its output file. The file is left as it was: the new text is written to a temporary file in the same folder and renamed over the old one only when complete. Also when a command\'s results cannot be written to stdout (a full disk): the exit code is then 1.',
   },
+  P117: {
+    title: 'Output file exists',
+    severity: 'error',
+    hint: 'Pass --force to overwrite it, or give another file name.',
+    doc: '`--output` names a file that exists and that this command did not write (`codegen diff`, `codegen erd`, `codegen migrate bundle`): user files are never overwritten without `--force`. A file the command wrote itself (recognised by its header) is replaced. Nothing is written.',
+  },
   P116: {
     title: 'Invalid config',
     severity: 'error',

@@ -155,7 +155,7 @@ test('-o FILE writes the output, refuses to overwrite without --force, and repor
   writeFileSync(path.join(dir, 'init.sql'), 'mine');
   const refused = diffLeavesNoTrace(dir, ['--from-empty', '--to-schema', 'schema.prisma', '--script', '-o', 'init.sql']);
   assert.is(refused.code, 1);
-  assert.match(refused.stderr, /init\.sql exists\. Pass --force to overwrite it\./);
+  assert.match(refused.stderr, /error P117 `init\.sql` exists and was not written by `codegen diff`\./);
   assert.is(readFileSync(path.join(dir, 'init.sql'), 'utf8'), 'mine');
 
   const forced = runCli(['diff', '--from-empty', '--to-schema', 'schema.prisma', '--script', '-o', 'init.sql', '--force'], { cwd: dir });

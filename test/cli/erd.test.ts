@@ -51,7 +51,7 @@ test('erd --output: the format follows the extension; it replaces its own file, 
   writeFileSync(path.join(dir, 'notes.md'), '# My notes\n');
   const refused = runCli(['erd', '-o', 'notes.md'], { cwd: dir });
   assert.is(refused.code, 1);
-  assert.match(refused.stderr, /notes\.md exists and was not written by `codegen erd`\. Pass --force to overwrite it\./);
+  assert.match(refused.stderr, /error P117 `notes\.md` exists and was not written by `codegen erd`\.\n  hint: Pass --force to overwrite it/);
   assert.is(readFileSync(path.join(dir, 'notes.md'), 'utf8'), '# My notes\n');
   const forced = runCli(['erd', '-o', 'notes.md', '--force'], { cwd: dir });
   assert.is(forced.code, 0, forced.stderr);
@@ -60,7 +60,7 @@ test('erd --output: the format follows the extension; it replaces its own file, 
   mkdirSync(path.join(dir, 'folder.svg'));
   const folder = runCli(['erd', '-o', 'folder.svg'], { cwd: dir });
   assert.is(folder.code, 1);
-  assert.match(folder.stderr, /folder\.svg is a folder/);
+  assert.match(folder.stderr, /error P115 Cannot write `folder\.svg`: it is a folder\./);
 
   const explicit = runCli(['erd', '-o', 'diagram.txt', '--format', 'dot'], { cwd: dir });
   assert.is(explicit.code, 0, explicit.stderr);

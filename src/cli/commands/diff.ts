@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { diffOverlapped } from '../../api/diff-overlapped.js';
 import type { DiffSource } from '../../api/sources.js';
@@ -9,7 +8,7 @@ import type { Renames } from '../../diff/changes.js';
 import { summarizeChanges } from '../../diff/summary.js';
 import { DiffUsageError, diffSide } from '../diff-sides.js';
 import { EXIT, type CliIO } from '../io.js';
-import { printDiagnostics } from '../output.js';
+import { mayWriteOutput, printDiagnostics } from '../output.js';
 
 export interface DiffArgs {
   readonly fromEmpty?: boolean;
@@ -93,10 +92,8 @@ export async function runDiff(args: DiffArgs, io: CliIO): Promise<number> {
   }
   if (args.output !== undefined) {
     const file = path.resolve(io.cwd, args.output);
-    if (existsSync(file) && !args.force) {
-      io.stderr(`error: ${args.output} exists. Pass --force to overwrite it.\n`);
-      return EXIT.errors;
-    }
+    // No header marks a diff's output as its own: an existing file is replaced only with --force.
+    if (!mayWriteOutput(io, args.output, file, { force: args.force, command: 'codegen diff', ours: () => false })) return EXIT.errors;
     try {
       writeFileAtomic(file, out);
     } catch (e) {
