@@ -1,3 +1,6 @@
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnosticsReport } from '../diagnostics/format.js';
+
 /** What a command may touch of the outside world. Tests pass their own; the binary passes the process's. */
 export interface CliIO {
   readonly cwd: string;
@@ -31,7 +34,10 @@ function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
       if (e.code === 'EPIPE') return;
       failed.add(stream);
       if (stream !== process.stderr && !stopped.has(process.stderr)) {
-        process.stderr.write(`error P115 Cannot write the output: ${e.message}.\n  hint: Check where the output goes (a full disk?), or write it to a file with -o FILE where the command has it.\n\n1 error\n`);
+        const failure = diagnostic('P115', `Cannot write the output: ${e.message}.`, {
+          hint: 'Check where the output goes (a full disk?), or write it to a file with -o FILE where the command has it.',
+        });
+        process.stderr.write(formatDiagnosticsReport([failure], [], { color: false }));
       }
       // The command may be done already (an asynchronous write failing late): then its code is final here.
       if (!process.exitCode) process.exitCode = EXIT.errors;

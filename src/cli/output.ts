@@ -1,16 +1,13 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticsToJson, formatDiagnosticsGithub, formatDiagnosticsText, summarize, type SourceText } from '../diagnostics/format.js';
+import { diagnosticsToJson, formatDiagnosticsGithub, formatDiagnosticsReport, type SourceText } from '../diagnostics/format.js';
 import { useColor, type CliIO } from './io.js';
 
 export type OutputFormat = 'text' | 'json' | 'github';
 
 /** Prints diagnostics to stderr in text form (with code frames), or nothing when there are none. */
 export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], sources: readonly SourceText[]): void {
-  if (diagnostics.length === 0) return;
-  io.stderr(formatDiagnosticsText(diagnostics, sources, { color: useColor(io) }) + '\n');
-  const summary = summarize(diagnostics);
-  if (summary) io.stderr(`\n${summary}\n`);
+  if (diagnostics.length > 0) io.stderr(formatDiagnosticsReport(diagnostics, sources, { color: useColor(io) }));
 }
 
 export function printDiagnosticsAs(format: OutputFormat, io: CliIO, diagnostics: readonly Diagnostic[], sources: readonly SourceText[]): void {

@@ -122,6 +122,13 @@ export function formatDiagnosticsGithub(diagnostics: readonly Diagnostic[]): str
     .join('\n');
 }
 
+/** What the command line prints on stderr: the diagnostics as text, then the count (`1 error, 2 warnings`). */
+export function formatDiagnosticsReport(diagnostics: readonly Diagnostic[], sources: readonly SourceText[], options: TextFormatOptions): string {
+  if (diagnostics.length === 0) return '';
+  const summary = summarize(diagnostics);
+  return formatDiagnosticsText(diagnostics, sources, options) + '\n' + (summary ? `\n${summary}\n` : '');
+}
+
 export function summarize(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
