@@ -7,6 +7,7 @@ import type { ColumnField, DefaultValue, ForeignKeyRelation, Model, ReferentialA
 import { isColumnField } from '../schema/model.js';
 import type { Column, DatabaseModel, ForeignKey, ForeignKeyAction, Index, IndexColumn, Table } from './model.js';
 import { quoteIdentifier, quoteString } from './sql-text.js';
+import { defined } from '../defined.js';
 
 /** Prisma scalar → the declared SQLite type Prisma's migration engine writes. */
 export const SCALAR_COLUMN_TYPES = {
@@ -117,39 +118,29 @@ function modelTable(
 
   const columns: Column[] = columnFields.map((f) => {
     const def = renderDefault(f, enums);
-    return { name: f.dbName, type: columnTypeOf(f), notNull: f.arity === 'required', ...(def !== undefined ? { default: def } : {}) };
+    return defined({ name: f.dbName, type: columnTypeOf(f), notNull: f.arity === 'required', default: def });
   });
 
   const indexes: Index[] = [];
   const indexColumns = (fields: readonly { name: string; sort?: 'Asc' | 'Desc' }[]): IndexColumn[] =>
-    fields.map((f) => ({ name: dbNameOf(f.name), ...(f.sort === 'Desc' ? { sort: 'DESC' as const } : {}) }));
+    fields.map((f) => defined({ name: dbNameOf(f.name), sort: f.sort === 'Desc' ? ('DESC' as const) : undefined }));
   const defaultName = (fields: readonly { name: string }[], suffix: string): string => `${table}_${fields.map((f) => dbNameOf(f.name)).join('_')}_${suffix}`;
   // Prisma's order: field-level @unique, then @@index, then @@unique, each in declaration order.
   const fieldUniques = model.uniques.filter((u) => u.source === 'field');
   const blockUniques = model.uniques.filter((u) => u.source === 'block');
-  for (const u of fieldUniques) indexes.push(uniqueIndex(u));
-  for (const ix of model.indexes) {
-    if (ix.kind !== 'index') continue;
-    indexes.push({
-      name: ix.map ?? defaultName(ix.fields, 'idx'),
+  // `@unique`/`@@unique` are unique indexes named T_cols_key, `@@index` plain ones named T_cols_idx (`map:` overrides).
+  const indexOf = (key: Model['uniques'][number] | Model['indexes'][number], unique: boolean): Index =>
+    defined({
+      name: key.map ?? defaultName(key.fields, unique ? 'key' : 'idx'),
       table,
-      columns: indexColumns(ix.fields),
-      unique: false,
-      ...(ix.where ? { where: renderWhere(ix.where, dbNameOf) } : {}),
+      columns: indexColumns(key.fields),
+      unique,
+      where: key.where ? renderWhere(key.where, dbNameOf) : undefined,
       origin: 'c',
     });
-  }
-  for (const u of blockUniques) indexes.push(uniqueIndex(u));
-  function uniqueIndex(u: Model['uniques'][number]): Index {
-    return {
-      name: u.map ?? defaultName(u.fields, 'key'),
-      table,
-      columns: indexColumns(u.fields),
-      unique: true,
-      ...(u.where ? { where: renderWhere(u.where, dbNameOf) } : {}),
-      origin: 'c',
-    };
-  }
+  for (const u of fieldUniques) indexes.push(indexOf(u, true));
+  for (const ix of model.indexes) if (ix.kind === 'index') indexes.push(indexOf(ix, false));
+  for (const u of blockUniques) indexes.push(indexOf(u, true));
 
   const foreignKeys: ForeignKey[] = [];
   if (withForeignKeys) {
@@ -171,16 +162,16 @@ function modelTable(
     }
   }
 
-  return {
+  return defined({
     name: table,
     columns,
-    ...(pkFields.length > 0 ? { primaryKey: { columns: pkFields.map((f) => dbNameOf(f.name)), autoincrement } } : {}),
+    primaryKey: pkFields.length > 0 ? { columns: pkFields.map((f) => dbNameOf(f.name)), autoincrement } : undefined,
     indexes,
     foreignKeys,
     checks: [],
     withoutRowid: false,
     strict: false,
-  };
+  });
 }
 
 /** The DEFAULT expression Prisma writes for a field, or undefined when the default lives in the client only. */

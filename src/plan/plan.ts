@@ -15,6 +15,7 @@ import { tableOfChange } from '../diff/changes.js';
 import { brokenDependents, columnsAfterRenames, expressionAfterRenames, renameLookup, triggerAfterRenames } from './dependents.js';
 import type { ColumnCopy, RedefinedTable, Step } from './steps.js';
 import { sortSteps } from './steps.js';
+import { defined } from '../defined.js';
 
 /** How many tables a migration may ALTER before rebuilding them is cheaper (see planMigration). */
 export const BULK_ALTER_LIMIT = 64;
@@ -296,11 +297,10 @@ function redefineTable(old: Table, desired: Table, changes: readonly Change[], r
   // Keep what the schema cannot express: collations, generated columns, CHECKs and table options.
   const columns = desired.columns.map((d) => {
     const before = old.columns.find((c) => sameName(c.name, renamedColumn(d.name)));
-    return {
-      ...d,
-      ...(d.collation === undefined && before?.collation !== undefined ? { collation: before.collation } : {}),
-      ...(d.generated === undefined && before?.generated !== undefined ? { generated: before.generated } : {}),
-    };
+    const collation = d.collation ?? before?.collation;
+    const generated = d.generated ?? before?.generated;
+    // Most columns keep nothing: the desired column itself, not a copy.
+    return collation === d.collation && generated === d.generated ? d : defined({ ...d, collation, generated });
   });
   const checks = old.checks.filter((ck) => {
     const gone = droppedColumns.find((c) => mentionsIdentifier(ck.expression, c.name));

@@ -9,6 +9,7 @@ import type { Argument, AttributeNode, Expr } from './ast.js';
 import type { DefaultValue, IndexField, IndexWhere, ReferentialAction, SortOrder } from './model.js';
 import { REFERENTIAL_ACTIONS } from './model.js';
 import { closest } from './parse.js';
+import { defined } from '../defined.js';
 
 export interface AttributeSignature {
   /** The name of the argument that may be given without a name (`@@index([a])` → `fields`). */
@@ -220,7 +221,7 @@ export function decodeIndexFields(arg: Argument | undefined, what: string, diagn
           );
         }
       }
-      out.push({ name: item.name, span: item.span, ...(sort ? { sort } : {}), ...(length !== undefined ? { length } : {}), ...(ops ? { ops } : {}) });
+      out.push(defined({ name: item.name, span: item.span, sort: sort || undefined, length, ops: ops || undefined }));
       continue;
     }
     diagnostics.push(diagnostic('V225', `${what} must list field names, not ${describeExpr(item)}.`, { span: item.span }));

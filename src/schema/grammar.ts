@@ -11,6 +11,7 @@ import type { AttributeNode, BlockKeyword, BlockNode, CommentNode, Member, TopLe
 import { Cursor, exact, parseAttribute, parseValue, spanOf, SyntaxFailure } from './grammar-values.js';
 import type { Token } from './lexer.js';
 import { BLOCK_KEYWORDS, isCommentToken } from './repair.js';
+import { defined } from '../defined.js';
 
 export interface GrammarSink {
   readonly file: string;
@@ -141,17 +142,17 @@ class Grammar {
     }
     if (c.is('RCurly')) last = c.next();
     const keywordSpan = c.tokenSpan(keywordTok);
-    return {
+    return defined({
       kind: 'Block',
       keyword,
       keywordSpan,
       name: nameTok.image,
       nameSpan: c.tokenSpan(nameTok),
       docs: exact(docs),
-      ...(openComment ? { openComment } : {}),
+      openComment,
       members,
       span: spanOf(c, keywordTok, last),
-    };
+    });
   }
 
   /** One declaration: a field, an enum value, a `key = value` assignment or a block attribute. */

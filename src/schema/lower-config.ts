@@ -6,6 +6,7 @@ import { exprText } from './attributes.js';
 import { docsOf } from './lower-shared.js';
 import type { ConfigProperty, ConfigValue, Datasource, Generator } from './model.js';
 import { closest } from './suggest.js';
+import { defined } from '../defined.js';
 
 function configValue(expr: Expr): ConfigValue {
   switch (expr.kind) {
@@ -120,14 +121,14 @@ export function lowerGenerator(block: BlockNode, diagnostics: Diagnostic[]): Gen
       diagnostics.push(diagnostic('V230', '`previewFeatures` must be a list of strings.', { span: preview.valueSpan, hint: 'For example `previewFeatures = ["views"]`.' }));
     }
   }
-  return {
+  return defined({
     name: block.name,
-    ...(provider ? { provider: provider.value } : {}),
-    ...(output ? { output: output.value } : {}),
+    provider: provider?.value,
+    output: output?.value,
     previewFeatures,
     properties,
-    ...docsOf(block.docs),
+    docs: docsOf(block.docs),
     span: block.span,
     nameSpan: block.nameSpan,
-  };
+  });
 }

@@ -5,6 +5,7 @@ import type { BlockNode, EnumValueNode } from './ast.js';
 import { bindAttribute, ENUM_BLOCK_ATTRIBUTES, ENUM_VALUE_ATTRIBUTES } from './attributes.js';
 import { docsOf, mapName, reportRepeated } from './lower-shared.js';
 import type { Enum, EnumValue } from './model.js';
+import { defined } from '../defined.js';
 
 export function lowerEnum(block: BlockNode, diagnostics: Diagnostic[]): Enum {
   const values: EnumValue[] = [];
@@ -47,10 +48,10 @@ export function lowerEnum(block: BlockNode, diagnostics: Diagnostic[]): Enum {
       const v = mapName(bound, diagnostics);
       if (v !== undefined) valueDbName = v;
     }
-    values.push({ name: m.name, dbName: valueDbName, ...docsOf(m.docs), span: m.span });
+    values.push(defined({ name: m.name, dbName: valueDbName, docs: docsOf(m.docs), span: m.span }));
   }
   if (values.length === 0) {
     diagnostics.push(diagnostic('V236', `The enum \`${block.name}\` has no values.`, { span: block.nameSpan, hint: 'Add at least one value, one per line.' }));
   }
-  return { name: block.name, dbName, values, ...docsOf(block.docs), span: block.span, nameSpan: block.nameSpan };
+  return defined({ name: block.name, dbName, values, docs: docsOf(block.docs), span: block.span, nameSpan: block.nameSpan });
 }

@@ -19,10 +19,11 @@ import {
   exprText,
   type BoundArguments,
 } from './attributes.js';
-import { docsOf, mapName, opt, reportRepeated, type TypeNames } from './lower-shared.js';
+import { docsOf, mapName, reportRepeated, type TypeNames } from './lower-shared.js';
 import type { CompositeType, DefaultValue, Field, FieldArity, IndexDefinition, IndexField, Model, NativeType, PrimaryKey, UniqueConstraint } from './model.js';
 import { isScalarType, SCALAR_TYPES } from './model.js';
 import { closest } from './suggest.js';
+import { defined } from '../defined.js';
 
 interface FieldKeys {
   id?: PrimaryKey;
@@ -98,7 +99,7 @@ export function lowerModel(block: BlockNode, names: TypeNames, diagnostics: Diag
         const name = decodeString(bound.get('name'), 'The `name` of `@@id`', diagnostics);
         const map = decodeString(bound.get('map'), 'The `map` of `@@id`', diagnostics);
         const clustered = decodeBoolean(bound.get('clustered'), '`clustered`', diagnostics);
-        primaryKey = { fields: f, source: 'block', span: a.span, ...opt({ name, map, clustered }) };
+        primaryKey = defined({ fields: f, source: 'block', span: a.span, name, map, clustered });
         break;
       }
       case 'unique': {
@@ -108,7 +109,7 @@ export function lowerModel(block: BlockNode, names: TypeNames, diagnostics: Diag
         const map = decodeString(bound.get('map'), 'The `map` of `@@unique`', diagnostics);
         const clustered = decodeBoolean(bound.get('clustered'), '`clustered`', diagnostics);
         const where = decodeWhere(bound.get('where'), diagnostics);
-        uniques.push({ fields: f, source: 'block', span: a.span, ...opt({ name, map, clustered, where }) });
+        uniques.push(defined({ fields: f, source: 'block', span: a.span, name, map, clustered, where }));
         break;
       }
       case 'index':
@@ -122,7 +123,7 @@ export function lowerModel(block: BlockNode, names: TypeNames, diagnostics: Diag
         const type = typeArg ? (typeArg.value.kind === 'Constant' ? typeArg.value.name : undefined) : undefined;
         if (typeArg && type === undefined) diagnostics.push(diagnostic('V225', 'The index `type` must be a name such as `Hash`.', { span: typeArg.value.span }));
         const where = decodeWhere(bound.get('where'), diagnostics);
-        indexes.push({ kind: a.name, fields: f, span: a.span, ...opt({ name, map, clustered, type, where }) });
+        indexes.push(defined({ kind: a.name, fields: f, span: a.span, name, map, clustered, type, where }));
         break;
       }
     }
@@ -141,21 +142,21 @@ export function lowerModel(block: BlockNode, names: TypeNames, diagnostics: Diag
     }
     primaryKey ??= fieldIds[0];
   }
-  return {
+  return defined({
     kind: block.keyword === 'view' ? 'view' : 'model',
     name: block.name,
     dbName,
     fields,
-    ...(primaryKey ? { primaryKey } : {}),
+    primaryKey,
     uniques,
     indexes,
     ignored,
-    ...(schemaName !== undefined ? { schema: schemaName } : {}),
-    ...docsOf(block.docs),
+    schema: schemaName,
+    docs: docsOf(block.docs),
     span: block.span,
     nameSpan: block.nameSpan,
     blockAttributes,
-  };
+  });
 }
 
 const RELATION_FIELD_ATTRIBUTES = new Set(['relation', 'ignore']);
@@ -246,14 +247,14 @@ function lowerField(node: FieldNode, owner: readonly [string, string], names: Ty
       case 'id': {
         isId = true;
         const key = keyArgs(bound, node, a, diagnostics);
-        keys.id = { fields: [key.field], source: 'field', span: a.span, ...opt({ map: key.map, clustered: key.clustered }) };
+        keys.id = defined({ fields: [key.field], source: 'field', span: a.span, map: key.map, clustered: key.clustered });
         break;
       }
       case 'unique': {
         isUnique = true;
         const key = keyArgs(bound, node, a, diagnostics);
         const where = decodeWhere(bound.get('where'), diagnostics);
-        keys.unique = { fields: [key.field], source: 'field', span: a.span, ...opt({ map: key.map, clustered: key.clustered, where }) };
+        keys.unique = defined({ fields: [key.field], source: 'field', span: a.span, map: key.map, clustered: key.clustered, where });
         break;
       }
       case 'relation': {
@@ -273,7 +274,7 @@ function lowerField(node: FieldNode, owner: readonly [string, string], names: Ty
         const onDelete = decodeReferentialAction(bound.get('onDelete'), 'onDelete', diagnostics);
         const onUpdate = decodeReferentialAction(bound.get('onUpdate'), 'onUpdate', diagnostics);
         const fkName = decodeString(bound.get('map'), 'The `map` of `@relation`', diagnostics);
-        relation = { span: a.span, ...opt({ name, fields, references, onDelete, onUpdate, fkName }) };
+        relation = defined({ span: a.span, name, fields, references, onDelete, onUpdate, fkName });
         break;
       }
       case 'shardKey':
@@ -338,10 +339,7 @@ function keyArgs(bound: BoundArguments, node: FieldNode, a: AttributeNode, diagn
   const length = decodeInteger(bound.get('length'), '`length`', diagnostics);
   const map = decodeString(bound.get('map'), `The \`map\` of \`@${a.name}\``, diagnostics);
   const clustered = decodeBoolean(bound.get('clustered'), '`clustered`', diagnostics);
-  return {
-    field: { name: node.name, span: node.nameSpan, ...opt({ sort, length }) },
-    ...opt({ map, clustered }),
-  };
+  return defined({ field: defined({ name: node.name, span: node.nameSpan, sort, length }), map, clustered });
 }
 
 export function lowerCompositeType(block: BlockNode, names: TypeNames, diagnostics: Diagnostic[], unresolved: Set<string>): CompositeType {
@@ -362,5 +360,5 @@ export function lowerCompositeType(block: BlockNode, names: TypeNames, diagnosti
     if (f) fields.push(f);
     else unresolved.add(`${block.name}.${m.name}`);
   }
-  return { name: block.name, fields, ...docsOf(block.docs), span: block.span, nameSpan: block.nameSpan };
+  return defined({ name: block.name, fields, docs: docsOf(block.docs), span: block.span, nameSpan: block.nameSpan });
 }

@@ -11,8 +11,9 @@ export interface TypeNames {
   readonly composites: ReadonlySet<string>;
 }
 
-export function docsOf(lines: readonly string[]): { docs?: string } {
-  return lines.length > 0 ? { docs: lines.join('\n') } : {};
+/** The doc comment's text, or undefined when there is none (for `defined`, which then leaves `docs` out). */
+export function docsOf(lines: readonly string[]): string | undefined {
+  return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
 export function mapName(bound: BoundArguments, diagnostics: Diagnostic[]): string | undefined {
@@ -33,13 +34,5 @@ export function reportRepeated(a: AttributeNode, seen: Set<string>, diagnostics:
   }
   seen.add(key);
   return false;
-}
-
-/** Copies the defined entries only (optional properties stay absent, never `undefined`). */
-export function opt<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  const out: Record<string, unknown> = {};
-  // for…in, not Object.entries: this runs for most keys and attributes, and entries allocate a pair per property.
-  for (const k in values) if (values[k] !== undefined) out[k] = values[k];
-  return out as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
 

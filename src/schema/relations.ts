@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { ForeignKeyRelation, ManyToManyRelation, Model, ReferentialAction, Relation, RelationField } from './model.js';
+import { defined } from '../defined.js';
 
 interface Side {
   readonly model: Model;
@@ -109,7 +110,6 @@ function lowerFirst(s: string): string {
 function classify(s1: Side, s2: Side, explicitName: string | undefined, diagnostics: Diagnostic[]): Relation | undefined {
   const isSelf = s1.model.name === s2.model.name;
   const name = explicitName ?? defaultRelationName(s1.model.name, s1.field.target);
-  const base = { name, explicitName: explicitName !== undefined, isSelf };
   const list1 = s1.field.arity === 'list';
   const list2 = s2.field.arity === 'list';
   if (list1 && list2) {
@@ -127,7 +127,9 @@ function classify(s1: Side, s2: Side, explicitName: string | undefined, diagnost
     const [a, b] = (isSelf ? s1.field.name <= s2.field.name : s1.model.name <= s2.model.name) ? [s1, s2] : [s2, s1];
     const relation: ManyToManyRelation = {
       kind: 'ManyToMany',
-      ...base,
+      name,
+      explicitName: explicitName !== undefined,
+      isSelf,
       joinTable: `_${name}`,
       a: { model: a.model.name, field: a.field.name },
       b: { model: b.model.name, field: b.field.name },
@@ -188,17 +190,19 @@ function classify(s1: Side, s2: Side, explicitName: string | undefined, diagnost
   }
   const fields = referencing.field.fields ?? [];
   const references = referencing.field.references ?? [];
-  const fkRelation: ForeignKeyRelation = {
+  const fkRelation: ForeignKeyRelation = defined({
     kind: list1 || list2 ? 'OneToMany' : 'OneToOne',
-    ...base,
+    name,
+    explicitName: explicitName !== undefined,
+    isSelf,
     referencing: { model: referencing.model.name, field: referencing.field.name },
     referenced: { model: referenced.model.name, field: referenced.field.name },
     fields,
     references,
     onDelete: referencing.field.onDelete ?? defaultOnDelete(referencing.field),
     onUpdate: referencing.field.onUpdate ?? 'Cascade',
-    ...(referencing.field.fkName !== undefined ? { fkName: referencing.field.fkName } : {}),
-  };
+    fkName: referencing.field.fkName,
+  });
   return fkRelation;
 }
 

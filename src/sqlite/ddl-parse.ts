@@ -22,6 +22,7 @@ import type {
 } from './ddl-ast.js';
 import { NAME_KINDS, SyntaxFailure, TokenCursor } from './ddl-cursor.js';
 import { tokenizeSql } from './ddl-tokens.js';
+import { defined } from '../defined.js';
 
 export function parseCreateTable(sql: string): ParseResult<CreateTableStatement> {
   return parseWith(sql, (p) => p.createTable());
@@ -80,7 +81,7 @@ class DdlParser extends TokenCursor {
         else this.fail('expected WITHOUT ROWID or STRICT');
       } while (this.acceptPunct(','));
     }
-    return { kind: 'CreateTable', name, ...(schema ? { schema } : {}), temporary, ifNotExists, columns, constraints, withoutRowid, strict };
+    return defined({ kind: 'CreateTable', name, schema: schema || undefined, temporary, ifNotExists, columns, constraints, withoutRowid, strict });
   }
 
   createIndex(): CreateIndexStatement {
@@ -94,7 +95,7 @@ class DdlParser extends TokenCursor {
     const columns = this.indexedColumnList(false).columns;
     let where: string | undefined;
     if (this.acceptWord('WHERE')) where = this.textOf(this.pos, this.skipExpression());
-    return { kind: 'CreateIndex', name, ...(schema ? { schema } : {}), table, unique, ifNotExists, columns, ...(where !== undefined ? { where } : {}) };
+    return defined({ kind: 'CreateIndex', name, schema: schema || undefined, table, unique, ifNotExists, columns, where });
   }
 
   /** Nothing but an optional `;` may follow a statement. */
@@ -122,7 +123,6 @@ class DdlParser extends TokenCursor {
   /** One column constraint, or undefined for a bare `CONSTRAINT name` (SQLite accepts it and ignores it). */
   private columnConstraint(): ColumnConstraintDef | undefined {
     const name = this.acceptWord('CONSTRAINT') ? this.name() : undefined;
-    const named = name !== undefined ? { name } : {};
     const word = this.peek()?.kind === 'word' ? this.peek()!.upper : '';
     switch (word) {
       case 'PRIMARY': {
@@ -131,34 +131,34 @@ class DdlParser extends TokenCursor {
         const sort = this.sortOrder();
         const conflict = this.conflictClause();
         const autoincrement = this.acceptWord('AUTOINCREMENT');
-        return { kind: 'PrimaryKey', ...named, ...(sort ? { sort } : {}), ...(conflict ? { conflict } : {}), autoincrement };
+        return defined({ kind: 'PrimaryKey', name, sort: sort || undefined, conflict: conflict || undefined, autoincrement });
       }
       case 'NOT': {
         this.pos++;
         this.expectWord('NULL');
         const conflict = this.conflictClause();
-        return { kind: 'NotNull', ...named, ...(conflict ? { conflict } : {}) };
+        return defined({ kind: 'NotNull', name, conflict: conflict || undefined });
       }
       case 'NULL':
         this.pos++;
         this.conflictClause();
-        return { kind: 'Null', ...named };
+        return defined({ kind: 'Null', name });
       case 'UNIQUE': {
         this.pos++;
         const conflict = this.conflictClause();
-        return { kind: 'Unique', ...named, ...(conflict ? { conflict } : {}) };
+        return defined({ kind: 'Unique', name, conflict: conflict || undefined });
       }
       case 'CHECK':
         this.pos++;
-        return { kind: 'Check', ...named, expression: this.parenthesizedExpression() };
+        return defined({ kind: 'Check', name, expression: this.parenthesizedExpression() });
       case 'DEFAULT':
         this.pos++;
-        return { kind: 'Default', ...named, expression: this.defaultValue() };
+        return defined({ kind: 'Default', name, expression: this.defaultValue() });
       case 'COLLATE':
         this.pos++;
-        return { kind: 'Collate', ...named, collation: this.name() };
+        return defined({ kind: 'Collate', name, collation: this.name() });
       case 'REFERENCES':
-        return { kind: 'References', ...named, foreignKey: this.foreignKeyClause() };
+        return defined({ kind: 'References', name, foreignKey: this.foreignKeyClause() });
       case 'GENERATED':
       case 'AS': {
         if (this.acceptWord('GENERATED')) this.expectWord('ALWAYS');
@@ -166,7 +166,7 @@ class DdlParser extends TokenCursor {
         const expression = this.parenthesizedExpression();
         const stored = this.acceptWord('STORED');
         if (!stored) this.acceptWord('VIRTUAL');
-        return { kind: 'Generated', ...named, expression, stored };
+        return defined({ kind: 'Generated', name, expression, stored });
       }
       default:
         if (name !== undefined) return undefined;
@@ -200,27 +200,26 @@ class DdlParser extends TokenCursor {
 
   private tableConstraint(): TableConstraintDef {
     const name = this.acceptWord('CONSTRAINT') ? this.name() : undefined;
-    const named = name !== undefined ? { name } : {};
     if (this.acceptWord('PRIMARY')) {
       this.expectWord('KEY');
       const { columns, autoincrement } = this.indexedColumnList(true);
       const conflict = this.conflictClause();
-      return { kind: 'PrimaryKey', ...named, columns, ...(conflict ? { conflict } : {}), autoincrement };
+      return defined({ kind: 'PrimaryKey', name, columns, conflict: conflict || undefined, autoincrement });
     }
     if (this.acceptWord('UNIQUE')) {
       const { columns } = this.indexedColumnList(false);
       const conflict = this.conflictClause();
-      return { kind: 'Unique', ...named, columns, ...(conflict ? { conflict } : {}) };
+      return defined({ kind: 'Unique', name, columns, conflict: conflict || undefined });
     }
     if (this.acceptWord('CHECK')) {
       const expression = this.parenthesizedExpression();
       const conflict = this.conflictClause();
-      return { kind: 'Check', ...named, expression, ...(conflict ? { conflict } : {}) };
+      return defined({ kind: 'Check', name, expression, conflict: conflict || undefined });
     }
     if (this.acceptWord('FOREIGN')) {
       this.expectWord('KEY');
       const columns = this.nameList();
-      return { kind: 'ForeignKey', ...named, columns, foreignKey: this.foreignKeyClause() };
+      return defined({ kind: 'ForeignKey', name, columns, foreignKey: this.foreignKeyClause() });
     }
     return this.fail(`expected PRIMARY KEY, UNIQUE, CHECK or FOREIGN KEY, found ${this.describe(this.peek())}`);
   }
@@ -249,14 +248,7 @@ class DdlParser extends TokenCursor {
     if (this.acceptWord('DEFERRABLE')) {
       if (this.acceptWord('INITIALLY')) deferred = this.expectWord('DEFERRED', 'IMMEDIATE') === 'DEFERRED' && !notDeferrable;
     }
-    return {
-      table,
-      columns,
-      ...(onDelete ? { onDelete } : {}),
-      ...(onUpdate ? { onUpdate } : {}),
-      ...(match !== undefined ? { match } : {}),
-      deferred,
-    };
+    return defined({ table, columns, onDelete: onDelete || undefined, onUpdate: onUpdate || undefined, match, deferred });
   }
 
   private referentialAction(): ForeignKeyAction {
@@ -324,12 +316,7 @@ class DdlParser extends TokenCursor {
     }
     if (last <= start) this.fail('expected an expression in the column list', this.tokens[start]?.start);
     const single = last - start === 1 && NAME_KINDS.has(this.tokens[start]!.kind) ? this.tokens[start]!.value : undefined;
-    return {
-      expression: this.textOf(start, last),
-      ...(single !== undefined ? { column: single } : {}),
-      ...(collation !== undefined ? { collation } : {}),
-      ...(sort ? { sort } : {}),
-    };
+    return defined({ expression: this.textOf(start, last), column: single, collation, sort: sort || undefined });
   }
 
   private nameList(): string[] {

@@ -12,6 +12,7 @@ import { parseCreateIndex, parseCreateTable } from './ddl-parse.js';
 import { tokenizeSql } from './ddl-tokens.js';
 import { identifierKey, quoteIdentifier, sameIdentifier } from './quote.js';
 import { describeTableDdl, type ForeignKeyDdl, type TableDdl } from './table-ddl.js';
+import { defined } from '../defined.js';
 
 export interface IndexSource {
   readonly name: string;
@@ -55,16 +56,16 @@ export function buildTable(source: TableSource): BuiltTable {
       diagnostic('I613', `Table ${quoteIdentifier(source.name)} uses what the database model does not record: ${ddl.unmodelled.join('; ')}. A rebuild of the table would drop it.`),
     );
   }
-  const table: Table = {
+  const table: Table = defined({
     name: source.name,
     columns,
-    ...(primaryKey ? { primaryKey } : {}),
+    primaryKey,
     indexes: [...indexes].sort((a, b) => compareNames(a.name, b.name)),
     foreignKeys,
     checks: ddl?.checks ?? [],
     withoutRowid: source.withoutRowid,
     strict: source.strict,
-  };
+  });
   return { table, diagnostics };
 }
 
@@ -100,14 +101,14 @@ function buildColumn(row: ColumnRow, ddl: ColumnDef | undefined, warn: (what: st
   if (defaultText === undefined && row.defaultValue !== null) defaultText = defaultFromPragma(row.defaultValue);
   const isGenerated = row.hidden === 2 || row.hidden === 3;
   if (isGenerated && generatedExpression === undefined && ddl) warn(`column ${quoteIdentifier(row.name)} is generated, but its expression was not found.`);
-  return {
+  return defined({
     name: row.name,
     type: row.type,
     notNull: row.notNull === 1,
-    ...(defaultText !== undefined ? { default: defaultText } : {}),
-    ...(collation !== undefined ? { collation } : {}),
-    ...(isGenerated ? { generated: { expression: generatedExpression ?? '', stored: row.hidden === 3 } } : {}),
-  };
+    default: defaultText,
+    collation,
+    generated: isGenerated ? { expression: generatedExpression ?? '', stored: row.hidden === 3 } : undefined,
+  });
 }
 
 /**
@@ -125,12 +126,7 @@ function buildPrimaryKey(rows: readonly ColumnRow[], ddl: TableDdl | undefined):
   const keyColumns = rows.filter((r) => r.pk > 0).sort((a, b) => a.pk - b.pk);
   if (keyColumns.length === 0) return undefined;
   const pk = ddl?.primaryKey;
-  return {
-    columns: keyColumns.map((r) => r.name),
-    autoincrement: pk?.autoincrement ?? false,
-    ...(pk?.name !== undefined ? { constraintName: pk.name } : {}),
-    ...(pk?.sort ? { sort: pk.sort } : {}),
-  };
+  return defined({ columns: keyColumns.map((r) => r.name), autoincrement: pk?.autoincrement ?? false, constraintName: pk?.name, sort: pk?.sort || undefined });
 }
 
 function buildIndex(tableName: string, source: IndexSource, ddl: TableDdl | undefined, warn: (what: string) => void): Index {
@@ -155,15 +151,7 @@ function buildIndex(tableName: string, source: IndexSource, ddl: TableDdl | unde
     written = undefined;
   }
   const columns = source.columns.map((row, i) => buildIndexColumn(row, written?.[i], source.name, warn));
-  return {
-    name: source.name,
-    table: tableName,
-    columns,
-    unique: first.unique === 1,
-    ...(where !== undefined ? { where } : {}),
-    origin,
-    ...(constraintName !== undefined ? { constraintName } : {}),
-  };
+  return defined({ name: source.name, table: tableName, columns, unique: first.unique === 1, where, origin, constraintName });
 }
 
 function parseIndexDdl(source: IndexSource, warn: (what: string) => void): CreateIndexStatement | undefined {
@@ -178,14 +166,14 @@ function parseIndexDdl(source: IndexSource, warn: (what: string) => void): Creat
 }
 
 function buildIndexColumn(row: IndexColumnRow, written: IndexedColumnDef | undefined, indexName: string, warn: (what: string) => void): IndexColumn {
-  const sort = row.desc === 1 ? { sort: 'DESC' as const } : {};
-  const collation = written?.collation !== undefined ? { collation: written.collation } : {};
-  if (row.cid >= 0 && row.columnName !== null) return { name: row.columnName, ...sort, ...collation };
+  const sort = row.desc === 1 ? ('DESC' as const) : undefined;
+  const collation = written?.collation;
+  if (row.cid >= 0 && row.columnName !== null) return defined({ name: row.columnName, sort, collation });
   // The rowid (cid -1) or an expression (cid -2): only the text says which.
-  if (written?.column !== undefined) return { name: written.column, ...sort, ...collation };
-  if (written) return { expression: written.expression, ...sort, ...collation };
+  if (written?.column !== undefined) return defined({ name: written.column, sort, collation });
+  if (written) return defined({ expression: written.expression, sort, collation });
   warn(`the expression of part ${row.seqno + 1} of index ${quoteIdentifier(indexName)} was not found.`);
-  return { expression: '', ...sort };
+  return defined({ expression: '', sort });
 }
 
 function sameColumnList(written: readonly IndexedColumnDef[], rows: readonly IndexColumnRow[]): boolean {
@@ -221,15 +209,17 @@ function buildForeignKeys(rows: readonly ForeignKeyRow[], ddl: TableDdl | undefi
     if (written) unclaimed.delete(written);
     else if (ddl) warn(`the foreign key (${columns.map(quoteIdentifier).join(', ')}) was not found in its CREATE TABLE text.`);
     const referencedColumns = group.every((r) => r.toColumn === null) ? [] : group.map((r) => r.toColumn ?? '');
-    result.push({
-      ...(written?.name !== undefined ? { name: written.name } : {}),
-      columns,
-      referencedTable: first.parent,
-      referencedColumns,
-      onDelete: foreignKeyAction(first.onDelete),
-      onUpdate: foreignKeyAction(first.onUpdate),
-      ...(written?.clause.deferred ? { deferrable: true } : {}),
-    });
+    result.push(
+      defined({
+        name: written?.name,
+        columns,
+        referencedTable: first.parent,
+        referencedColumns,
+        onDelete: foreignKeyAction(first.onDelete),
+        onUpdate: foreignKeyAction(first.onUpdate),
+        deferrable: written?.clause.deferred ? true : undefined,
+      }),
+    );
   }
   return result;
 }

@@ -7,6 +7,7 @@ import { assertNever } from '../assert.js';
 import type { CheckConstraint, IndexSort } from '../database/model.js';
 import type { ColumnDef, ConflictResolution, CreateTableStatement, ForeignKeyClause, IndexedColumnDef } from './ddl-ast.js';
 import { quoteIdentifier } from './quote.js';
+import { defined } from '../defined.js';
 
 export interface PrimaryKeyDdl {
   readonly name?: string;
@@ -56,21 +57,21 @@ export function describeTableDdl(statement: CreateTableStatement): TableDdl {
     for (const c of column.constraints) {
       switch (c.kind) {
         case 'PrimaryKey':
-          primaryKey = { ...named(c.name), autoincrement: c.autoincrement, ...(c.sort === 'DESC' ? { sort: c.sort } : {}) };
+          primaryKey = defined({ name: c.name, autoincrement: c.autoincrement, sort: c.sort === 'DESC' ? c.sort : undefined });
           conflict(c.conflict, () => `the primary key of ${where()}`);
           break;
         case 'Unique':
-          uniques.push({ ...named(c.name), columns: [{ expression: quoteIdentifier(column.name), column: column.name }] });
+          uniques.push(defined({ name: c.name, columns: [{ expression: quoteIdentifier(column.name), column: column.name }] }));
           conflict(c.conflict, () => `UNIQUE of ${where()}`);
           break;
         case 'NotNull':
           conflict(c.conflict, () => `NOT NULL of ${where()}`);
           break;
         case 'Check':
-          checks.push({ expression: c.expression, ...named(c.name) });
+          checks.push(defined({ expression: c.expression, name: c.name }));
           break;
         case 'References': {
-          const fk = { ...named(c.name), columns: [column.name], clause: c.foreignKey };
+          const fk: ForeignKeyDdl = defined({ name: c.name, columns: [column.name], clause: c.foreignKey });
           foreignKeys.push(fk);
           match(fk);
           break;
@@ -90,22 +91,22 @@ export function describeTableDdl(statement: CreateTableStatement): TableDdl {
     switch (c.kind) {
       case 'PrimaryKey': {
         const single = c.columns.length === 1 ? c.columns[0] : undefined;
-        primaryKey = { ...named(c.name), autoincrement: c.autoincrement, ...(single?.sort === 'DESC' ? { sort: single.sort } : {}) };
+        primaryKey = defined({ name: c.name, autoincrement: c.autoincrement, sort: single?.sort === 'DESC' ? single.sort : undefined });
         conflict(c.conflict, () => 'the primary key');
         if (c.columns.length > 1 && c.columns.some((k) => k.sort === 'DESC')) unmodelled.push('a descending column in the compound primary key');
         if (c.columns.some((k) => k.collation !== undefined)) unmodelled.push('COLLATE in the primary key');
         break;
       }
       case 'Unique':
-        uniques.push({ ...named(c.name), columns: c.columns });
+        uniques.push(defined({ name: c.name, columns: c.columns }));
         conflict(c.conflict, () => `UNIQUE (${c.columns.map((k) => k.expression).join(', ')})`);
         break;
       case 'Check':
-        checks.push({ expression: c.expression, ...named(c.name) });
+        checks.push(defined({ expression: c.expression, name: c.name }));
         conflict(c.conflict, () => `CHECK (${c.expression})`);
         break;
       case 'ForeignKey': {
-        const fk = { ...named(c.name), columns: c.columns, clause: c.foreignKey };
+        const fk: ForeignKeyDdl = defined({ name: c.name, columns: c.columns, clause: c.foreignKey });
         foreignKeys.push(fk);
         match(fk);
         break;
@@ -114,9 +115,5 @@ export function describeTableDdl(statement: CreateTableStatement): TableDdl {
         assertNever(c);
     }
   }
-  return { columns: statement.columns, ...(primaryKey ? { primaryKey } : {}), uniques, foreignKeys, checks, unmodelled };
-}
-
-function named(name: string | undefined): { name?: string } {
-  return name !== undefined ? { name } : {};
+  return defined({ columns: statement.columns, primaryKey, uniques, foreignKeys, checks, unmodelled });
 }
