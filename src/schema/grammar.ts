@@ -11,7 +11,6 @@ import type { AttributeNode, BlockKeyword, BlockNode, CommentNode, Member, TopLe
 import { Cursor, exact, parseAttribute, parseValue, spanOf, SyntaxFailure } from './grammar-values.js';
 import type { Token } from './lexer.js';
 import { BLOCK_KEYWORDS, isCommentToken } from './repair.js';
-import { defined } from '../defined.js';
 
 export interface GrammarSink {
   readonly file: string;
@@ -142,17 +141,12 @@ class Grammar {
     }
     if (c.is('RCurly')) last = c.next();
     const keywordSpan = c.tokenSpan(keywordTok);
-    return defined({
-      kind: 'Block',
-      keyword,
-      keywordSpan,
-      name: nameTok.image,
-      nameSpan: c.tokenSpan(nameTok),
-      docs: exact(docs),
-      openComment,
-      members,
-      span: spanOf(c, keywordTok, last),
-    });
+    const nameSpan = c.tokenSpan(nameTok);
+    const span = spanOf(c, keywordTok, last);
+    // Two literals, as for fields (below): `openComment` is absent when there is none, in the tree's key order.
+    return openComment
+      ? { kind: 'Block', keyword, keywordSpan, name: nameTok.image, nameSpan, docs: exact(docs), openComment, members, span }
+      : { kind: 'Block', keyword, keywordSpan, name: nameTok.image, nameSpan, docs: exact(docs), members, span };
   }
 
   /** One declaration: a field, an enum value, a `key = value` assignment or a block attribute. */
