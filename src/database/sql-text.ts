@@ -2,9 +2,7 @@
  * Quoting for SQL text we generate. better-sqlite3 builds SQLite with DQS=0, so identifiers always take
  * double quotes and strings single quotes; both escape by doubling.
  */
-export function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
+export { quoteIdentifier } from '../sqlite/quote.js';
 
 export function quoteString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;

@@ -6,7 +6,8 @@
 
 /** `User` → `"User"`, `a"b` → `"a""b"`. Always quotes, so keywords and odd names are safe. */
 export function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
+  // Nearly every name has no quote: skip the replace (it runs for every identifier of a rendered migration).
+  return name.includes('"') ? `"${name.replaceAll('"', '""')}"` : `"${name}"`;
 }
 
 /** `it's` → `'it''s'`. */
