@@ -4,6 +4,11 @@
  */
 export { quoteIdentifier } from '../sqlite/quote.js';
 
+/**
+ * Not sqlite/quote's `quoteString`, which refuses a NUL (it writes our own statements, where a parameter can carry
+ * one): this renders a schema's string defaults exactly as Prisma's engine does, NUL included; SQLite then rejects
+ * the statement when the migration runs, inside its transaction.
+ */
 export function quoteString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
